@@ -1,0 +1,63 @@
+/** One source line, prepared for classification. */
+export interface SourceLine {
+  /** 1-based line number in the source text. */
+  no: number
+  /** The line as displayed: NFC, trailing whitespace removed, leading whitespace removed. */
+  text: string
+  /** NFKC-folded `text` (full-width → half-width, Ⅱ → II), used only to recognise structure. */
+  norm: string
+  /** Leading whitespace width (a tab counts as 2). */
+  indent: number
+  /** True when the line holds a tab after its first character: a table row candidate. */
+  tabbed: boolean
+  /** The line with leading whitespace kept (for tables, split on tabs). */
+  body: string
+}
+
+/**
+ * Splits source text into prepared lines: drops a BOM, accepts CRLF / CR / LF, composes Hangul (NFC),
+ * and drops zero-width characters.
+ */
+export function splitLines(text: string): SourceLine[] {
+  const clean = text
+    .replace(/^\uFEFF/, '')
+    .replace(/[\u200B\u200C\u200D\u2060\uFEFF]/g, '')
+    .normalize('NFC')
+  return clean.split(/\r\n|\r|\n/).map((raw, i) => {
+    const body = raw.replace(/[ \t\u3000\u00A0]+$/, '')
+    const lead = /^[ \t\u3000\u00A0]*/.exec(body)?.[0] ?? ''
+    const indent = [...lead].reduce((n, ch) => n + (ch === '\t' ? 2 : 1), 0)
+    const text = body.slice(lead.length)
+    return {
+      no: i + 1,
+      text,
+      norm: text.normalize('NFKC'),
+      indent,
+      tabbed: text.includes('\t'),
+      body
+    }
+  })
+}
+
+/** True for a line with nothing visible on it. */
+export function isBlank(line: SourceLine): boolean {
+  return line.text.trim() === ''
+}
+
+/** Index of the next non-blank line at or after `from`, or -1. */
+export function nextNonBlank(lines: SourceLine[], from: number, end = lines.length): number {
+  for (let i = from; i < end; i++) if (!isBlank(lines[i])) return i
+  return -1
+}
+
+/** Removes leftover inline markdown emphasis (`**text**`) that some extractors emit. */
+export function cleanInline(text: string): string {
+  return text.replace(/\*\*(.+?)\*\*/g, '$1').replace(/\s+/g, ' ').trim()
+}
+
+const URL_LINE = /^<?(https?:\/\/[^\s<>]+)>?$/i
+
+/** The URL when the whole line is one (optionally in angle brackets). */
+export function urlOfLine(text: string): string | undefined {
+  return URL_LINE.exec(text.normalize('NFKC').trim())?.[1]
+}
