@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { parseBriefing } from '../parser/parse-briefing.ts'
+import { decodeText } from '../storage/decode-text.ts'
+import { briefingToJson } from './to-json.ts'
+
+const USAGE = `Usage: briefings <command> [options]
+
+Commands:
+  parse FILE [--json]    parse one briefing and print it (JSON with --json, a summary otherwise)
+
+Exit codes: 0 success, 1 usage error, 2 a file that cannot be read or parsed.`
+
+/** Runs the `briefings` command line; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  // `briefings parse … --json | head` closes the pipe early: that is not an error
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0)
+    throw error
+  })
+  const [command, ...rest] = argv
+  if (!command || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE + '\n')
+    return command ? 0 : 1
+  }
+  if (command === 'parse') return parseCommand(rest)
+  process.stderr.write(`briefings: unknown command '${command}'\n${USAGE}\n`)
+  return 1
+}
+
+async function parseCommand(args: string[]): Promise<number> {
+  const json = args.includes('--json')
+  const files = args.filter((a) => !a.startsWith('--'))
+  if (files.length !== 1) {
+    process.stderr.write('briefings parse: expected exactly one FILE\n')
+    return 1
+  }
+  const file = files[0]
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(file)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(error))
+    process.stderr.write(`briefings: cannot read ${file}: ${reason}\n`)
+    return 2
+  }
+  const decoded = decodeText(bytes, file)
+  if (!decoded.ok) {
+    process.stderr.write(`briefings: ${decoded.error}\n`)
+    return 2
+  }
+  const result = parseBriefing(decoded.text, { fileName: basename(file) })
+  if (!result.ok) {
+    process.stderr.write(`briefings: cannot parse ${file}: ${result.error}\n`)
+    return 2
+  }
+  const b = result.briefing
+  if (json) {
+    process.stdout.write(JSON.stringify(briefingToJson(b), null, 2) + '\n')
+  } else {
+    const items = b.sections.reduce((n, s) => n + s.items.length, 0)
+    process.stdout.write(`${b.id}  ${b.series}  ${b.published}  ${items} items  ${b.warnings.length} warnings\n`)
+    for (const w of b.warnings) process.stdout.write(`  line ${w.line}: ${w.message}: ${w.text}\n`)
+  }
+  return 0
+}
