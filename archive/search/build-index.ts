@@ -1,0 +1,119 @@
+import lunr from 'lunr'
+import type { SearchDocument } from './documents.ts'
+import { learnAliases } from './aliases.ts'
+import { lunrTokenizer, registerPipeline, stemLatin } from './pipeline.ts'
+
+/** Field boosts: a match in the title ranks above one in a ■ headline, which ranks above the body. */
+export const FIELD_BOOSTS = { title: 10, headline: 4, body: 1 } as const
+
+/** Per-document data a shard keeps for filters, facets, ranking and display. */
+export interface ShardDoc {
+  itemId: string
+  briefingId: string
+  published: string
+  date?: string
+  section: string
+  sectionTitle: string
+  category?: string
+  regions: string[]
+  title: string
+}
+
+/**
+ * A compiled index shard: Lunr's inverted index and BM25 field-vector weights, flattened into sorted
+ * terms and typed-array postings (document number, summed boosted weight), ordered by document.
+ */
+export interface IndexShard {
+  key: string
+  docs: ShardDoc[]
+  /** Sorted terms. */
+  terms: string[]
+  /** Postings of term t: indices postStart[t] … postStart[t+1]-1 of postDocs/postScores. */
+  postStart: Uint32Array
+  postDocs: Uint32Array
+  postScores: Float32Array
+  /** Hangul ↔ Han alias pairs seen in this shard's text. */
+  aliases: Array<[string, string]>
+}
+
+/**
+ * Builds one shard with Lunr (custom tokenizer, the registered CJK-aware pipeline, BM25 with field
+ * boosts), then compiles Lunr's field vectors into compact postings. Lunr's token set (only used by
+ * its own wildcard/fuzzy query) is not built: prefix queries use the sorted term list instead.
+ */
+export function buildShard(key: string, documents: SearchDocument[]): IndexShard {
+  registerPipeline()
+  const builder = new lunr.Builder()
+  builder.pipeline.add(stemLatin)
+  builder.searchPipeline.add(stemLatin)
+  ;(builder as unknown as { tokenizer: typeof lunrTokenizer }).tokenizer = lunrTokenizer
+  builder.metadataWhitelist = []
+  builder.ref('n')
+  builder.field('title', { boost: FIELD_BOOSTS.title })
+  builder.field('headline', { boost: FIELD_BOOSTS.headline })
+  builder.field('body', { boost: FIELD_BOOSTS.body })
+  documents.forEach((d, n) => builder.add({ n: String(n), title: d.title, headline: d.headline, body: d.body }))
+  const b = builder as unknown as {
+    calculateAverageFieldLengths(): void
+    createFieldVectors(): void
+    fieldVectors: Record<string, { elements: number[] }>
+    invertedIndex: Record<string, { _index: number }>
+  }
+  b.calculateAverageFieldLengths()
+  b.createFieldVectors()
+
+  const termOf: string[] = []
+  for (const term of Object.keys(b.invertedIndex)) termOf[b.invertedIndex[term]._index] = term
+  // term index → (doc → summed weight)
+  const weights = new Map<number, Map<number, number>>()
+  for (const [fieldRef, vector] of Object.entries(b.fieldVectors)) {
+    const doc = Number(fieldRef.slice(fieldRef.indexOf('/') + 1))
+    const el = vector.elements
+    for (let k = 0; k < el.length; k += 2) {
+      let perDoc = weights.get(el[k])
+      if (!perDoc) weights.set(el[k], (perDoc = new Map()))
+      perDoc.set(doc, (perDoc.get(doc) ?? 0) + el[k + 1])
+    }
+  }
+  const order = [...weights.keys()].sort((x, y) => (termOf[x] < termOf[y] ? -1 : termOf[x] > termOf[y] ? 1 : 0))
+  let total = 0
+  for (const t of order) total += (weights.get(t) as Map<number, number>).size
+  const postStart = new Uint32Array(order.length + 1)
+  const postDocs = new Uint32Array(total)
+  const postScores = new Float32Array(total)
+  let p = 0
+  order.forEach((t, i) => {
+    postStart[i] = p
+    const perDoc = [...(weights.get(t) as Map<number, number>)].sort((x, y) => x[0] - y[0])
+    for (const [doc, w] of perDoc) {
+      postDocs[p] = doc
+      postScores[p] = w
+      p++
+    }
+  })
+  postStart[order.length] = p
+
+  const aliasMap = learnAliases(documents.flatMap((d) => [d.title, d.headline, d.body]))
+  const aliases: Array<[string, string]> = []
+  for (const [a, others] of aliasMap) for (const o of others) if (a < o) aliases.push([a, o])
+
+  return {
+    key,
+    docs: documents.map((d) => ({
+      itemId: d.itemId,
+      briefingId: d.briefingId,
+      published: d.published,
+      date: d.date,
+      section: d.section,
+      sectionTitle: d.sectionTitle,
+      category: d.category,
+      regions: d.regions,
+      title: d.title.split('\n')[0]
+    })),
+    terms: order.map((t) => termOf[t]),
+    postStart,
+    postDocs,
+    postScores,
+    aliases
+  }
+}

@@ -1,0 +1,86 @@
+import { normalizeForSearch, type NormalizedText } from './normalize.ts'
+import type { Matcher } from './plan-query.ts'
+import { tokenize } from './tokenize.ts'
+
+/** A highlighted range of the displayed (source) text. */
+export interface TextRange {
+  start: number
+  end: number
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/**
+ * Where the query's terms occur in a displayed text: CJK terms and aliases match regardless of
+ * spacing (양자컴퓨팅 highlights `양자 컴퓨팅`), Latin words by stem or prefix, phrases verbatim after
+ * normalisation. Offsets are in the source text, so highlights land on the right characters.
+ */
+export function findMatches(source: string, matchers: Matcher[], normalized?: NormalizedText): TextRange[] {
+  const n = normalized ?? normalizeForSearch(source)
+  const ranges: Array<[number, number]> = []
+  for (const m of matchers) {
+    if (m.negate) continue
+    for (const h of m.highlights) {
+      const chars = [...h].filter((c) => c !== ' ')
+      if (chars.length === 0) continue
+      const pattern = m.phrase ? escape(h) : chars.map(escape).join(' ?')
+      for (const found of n.text.matchAll(new RegExp(pattern, 'gu'))) {
+        ranges.push([found.index, found.index + found[0].length])
+      }
+    }
+    if (m.words.length > 0) {
+      for (const t of tokenize(n.text)) {
+        if (t.cjk) continue
+        if (m.words.some((w) => (w.prefix ? t.term.startsWith(w.stem) : t.term === w.stem))) ranges.push([t.start, t.end])
+      }
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1])
+  const merged: TextRange[] = []
+  for (const [s, e] of ranges) {
+    const start = n.starts[s]
+    const end = n.ends[e - 1]
+    const last = merged[merged.length - 1]
+    if (last && start <= last.end) last.end = Math.max(last.end, end)
+    else merged.push({ start, end })
+  }
+  return merged
+}
+
+/** A snippet of a text around its first match, with highlight ranges relative to the snippet. */
+export interface Snippet {
+  text: string
+  highlights: TextRange[]
+}
+
+/** Cuts a snippet of about `width` characters centred on the first match. */
+export function makeSnippet(source: string, ranges: TextRange[], width = 120): Snippet {
+  const flat = source.replace(/\s/g, ' ')
+  if (ranges.length === 0) {
+    const text = flat.length > width ? flat.slice(0, width).trimEnd() + '…' : flat
+    return { text, highlights: [] }
+  }
+  const first = ranges[0]
+  let from = Math.max(0, first.start - Math.floor(width / 3))
+  const to = Math.min(flat.length, from + width)
+  from = Math.max(0, Math.min(from, to - width))
+  const prefix = from > 0 ? '…' : ''
+  const suffix = to < flat.length ? '…' : ''
+  const highlights = ranges
+    .filter((r) => r.start >= from && r.end <= to)
+    .map((r) => ({ start: r.start - from + prefix.length, end: r.end - from + prefix.length }))
+  return { text: prefix + flat.slice(from, to) + suffix, highlights }
+}
+
+/** Renders a snippet as text with 【】 around matches (for the command line). */
+export function markSnippet(snippet: Snippet, open = '【', close = '】'): string {
+  let out = ''
+  let at = 0
+  for (const h of snippet.highlights) {
+    out += snippet.text.slice(at, h.start) + open + snippet.text.slice(h.start, h.end) + close
+    at = h.end
+  }
+  return out + snippet.text.slice(at)
+}

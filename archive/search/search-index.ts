@@ -1,0 +1,269 @@
+import type { IndexShard, ShardDoc } from './build-index.ts'
+import { mergeFilters, parseQuery, type ParsedQuery, type QueryFilters } from './parse-query.ts'
+import { planQuery, type Atom, type Matcher } from './plan-query.ts'
+import { normalizeText } from './normalize.ts'
+import { isRegionMatch } from './region-match.ts'
+
+export interface SearchOptions {
+  limit?: number
+  offset?: number
+  /** Filters set by the UI, merged with those typed in the query. */
+  filters?: QueryFilters
+  /** Item ids that are bookmarked / annotated (for the is:bookmarked and is:annotated filters). */
+  bookmarked?: ReadonlySet<string>
+  annotated?: ReadonlySet<string>
+}
+
+export interface RankedHit {
+  shard: IndexShard
+  doc: number
+  meta: ShardDoc
+  score: number
+}
+
+export interface FacetCounts {
+  section: Record<string, number>
+  category: Record<string, number>
+  region: Record<string, number>
+  briefing: Record<string, number>
+  year: Record<string, number>
+}
+
+export interface RankedResults {
+  total: number
+  hits: RankedHit[]
+  facets: FacetCounts
+  matchers: Matcher[]
+  query: ParsedQuery
+}
+
+/** Reads the display text of one item of a shard (title, headlines, body), for phrase checks. */
+export type TextSource = (shard: IndexShard, doc: number) => string
+
+type DocSet = { has(doc: number): boolean; size: number; score(doc: number): number; docs(): Iterable<number> }
+
+function lowerBound(terms: string[], key: string): number {
+  let lo = 0
+  let hi = terms.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (terms[mid] < key) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+function postingSet(shard: IndexShard, t: number): DocSet {
+  const from = shard.postStart[t]
+  const to = shard.postStart[t + 1]
+  const find = (doc: number): number => {
+    let lo = from
+    let hi = to
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (shard.postDocs[mid] < doc) lo = mid + 1
+      else hi = mid
+    }
+    return lo < to && shard.postDocs[lo] === doc ? lo : -1
+  }
+  return {
+    size: to - from,
+    has: (doc) => find(doc) >= 0,
+    score: (doc) => {
+      const k = find(doc)
+      return k >= 0 ? shard.postScores[k] : 0
+    },
+    docs: () => shard.postDocs.subarray(from, to)
+  }
+}
+
+const EMPTY: DocSet = { size: 0, has: () => false, score: () => 0, docs: () => [] }
+
+function mapSet(map: Map<number, number>): DocSet {
+  return { size: map.size, has: (d) => map.has(d), score: (d) => map.get(d) ?? 0, docs: () => map.keys() }
+}
+
+/** Second-character index of CJK bigram terms, built lazily per shard for one-character queries. */
+const endsWithIndex = new WeakMap<IndexShard, Map<string, number[]>>()
+
+function unionOfTerms(shard: IndexShard, termIndices: Iterable<number>): DocSet {
+  const map = new Map<number, number>()
+  for (const t of termIndices) {
+    for (let k = shard.postStart[t]; k < shard.postStart[t + 1]; k++) {
+      const d = shard.postDocs[k]
+      map.set(d, Math.max(map.get(d) ?? 0, shard.postScores[k]))
+    }
+  }
+  return mapSet(map)
+}
+
+function* prefixRange(shard: IndexShard, prefix: string): Generator<number> {
+  for (let t = lowerBound(shard.terms, prefix); t < shard.terms.length && shard.terms[t].startsWith(prefix); t++) yield t
+}
+
+function atomSet(shard: IndexShard, atom: Atom, cache: Map<string, DocSet>): DocSet {
+  const key = `${atom.kind}:${atom.kind === 'term' ? atom.term : atom.kind === 'prefix' ? atom.prefix : atom.ch}`
+  const hit = cache.get(key)
+  if (hit) return hit
+  let set: DocSet
+  if (atom.kind === 'term') {
+    const t = lowerBound(shard.terms, atom.term)
+    set = t < shard.terms.length && shard.terms[t] === atom.term ? postingSet(shard, t) : EMPTY
+  } else if (atom.kind === 'prefix') {
+    set = unionOfTerms(shard, prefixRange(shard, atom.prefix))
+  } else {
+    let ends = endsWithIndex.get(shard)
+    if (!ends) {
+      ends = new Map()
+      shard.terms.forEach((term, t) => {
+        const cps = [...term]
+        if (cps.length === 2) {
+          const list = ends?.get(cps[1])
+          if (list) list.push(t)
+          else ends?.set(cps[1], [t])
+        }
+      })
+      endsWithIndex.set(shard, ends)
+    }
+    set = unionOfTerms(shard, [...prefixRange(shard, atom.ch), ...(ends.get(atom.ch) ?? [])])
+  }
+  cache.set(key, set)
+  return set
+}
+
+/** Documents matching every atom of one alternative, rarest posting first. */
+function alternativeDocs(shard: IndexShard, atoms: Atom[], cache: Map<string, DocSet>): Map<number, number> {
+  const sets = atoms.map((a) => atomSet(shard, a, cache)).sort((a, b) => a.size - b.size)
+  const out = new Map<number, number>()
+  if (sets.length === 0 || sets[0].size === 0) return out
+  outer: for (const d of sets[0].docs()) {
+    let score = sets[0].score(d)
+    for (let k = 1; k < sets.length; k++) {
+      if (!sets[k].has(d)) continue outer
+      score += sets[k].score(d)
+    }
+    out.set(d, score)
+  }
+  return out
+}
+
+function matcherEstimate(shard: IndexShard, m: Matcher, cache: Map<string, DocSet>): number {
+  return m.alternatives.reduce(
+    (sum, alt) => sum + Math.min(...alt.map((a) => atomSet(shard, a, cache).size)),
+    0
+  )
+}
+
+function matchesDoc(shard: IndexShard, m: Matcher, d: number, cache: Map<string, DocSet>): number {
+  let best = -1
+  for (const alt of m.alternatives) {
+    let score = 0
+    let ok = true
+    for (const a of alt) {
+      const set = atomSet(shard, a, cache)
+      if (!set.has(d)) {
+        ok = false
+        break
+      }
+      score += set.score(d)
+    }
+    if (ok && score > best) best = score
+  }
+  return best
+}
+
+function passesFilters(meta: ShardDoc, f: QueryFilters, options: SearchOptions): boolean {
+  if (f.section && !f.section.some((s) => s === meta.section || s === meta.sectionTitle)) return false
+  if (f.category && !f.category.some((c) => c === meta.category)) return false
+  if (f.region && !f.region.some((r) => meta.regions.some((mr) => isRegionMatch(r, mr)))) return false
+  if (f.briefing && !f.briefing.includes(meta.briefingId)) return false
+  if (f.publishedFrom && meta.published < f.publishedFrom) return false
+  if (f.publishedTo && meta.published > f.publishedTo) return false
+  if (f.dateFrom && (!meta.date || meta.date < f.dateFrom)) return false
+  if (f.dateTo && (!meta.date || meta.date > f.dateTo)) return false
+  if (f.bookmarked && !options.bookmarked?.has(meta.itemId)) return false
+  if (f.annotated && !options.annotated?.has(meta.itemId)) return false
+  return true
+}
+
+function emptyFacets(): FacetCounts {
+  return { section: {}, category: {}, region: {}, briefing: {}, year: {} }
+}
+
+function count(rec: Record<string, number>, key: string | undefined): void {
+  if (key) rec[key] = (rec[key] ?? 0) + 1
+}
+
+/** Runs a query over the shards of an index. */
+export function searchShards(
+  shards: IndexShard[],
+  aliases: ReadonlyMap<string, ReadonlySet<string>>,
+  input: string | ParsedQuery,
+  options: SearchOptions = {},
+  text?: TextSource
+): RankedResults {
+  const query = typeof input === 'string' ? parseQuery(input) : input
+  const filters = mergeFilters(query.filters, options.filters)
+  const matchers = planQuery(query, aliases)
+  const positive = matchers.filter((m) => !m.negate)
+  const negative = matchers.filter((m) => m.negate)
+  const hits: RankedHit[] = []
+  const facets = emptyFacets()
+  const hasFilter = Object.values(filters).some((v) => v !== undefined)
+  if (positive.length === 0 && !hasFilter) return { total: 0, hits, facets, matchers, query }
+
+  for (const shard of shards) {
+    const cache = new Map<string, DocSet>()
+    let candidates: Map<number, number>
+    if (positive.length === 0) {
+      candidates = new Map(shard.docs.map((_, d) => [d, 0]))
+    } else {
+      const ordered = [...positive].sort((a, b) => matcherEstimate(shard, a, cache) - matcherEstimate(shard, b, cache))
+      candidates = new Map()
+      for (const alt of ordered[0].alternatives) {
+        for (const [d, s] of alternativeDocs(shard, alt, cache)) candidates.set(d, Math.max(candidates.get(d) ?? 0, s))
+      }
+      for (const m of ordered.slice(1)) {
+        for (const [d, s] of candidates) {
+          const add = matchesDoc(shard, m, d, cache)
+          if (add < 0) candidates.delete(d)
+          else candidates.set(d, s + add)
+        }
+      }
+    }
+    for (const [d] of candidates) {
+      if (!passesFilters(shard.docs[d], filters, options)) candidates.delete(d)
+      else if (negative.some((m) => !m.phrase && matchesDoc(shard, m, d, cache) >= 0)) candidates.delete(d)
+    }
+    const phrases = matchers.filter((m) => m.phrase)
+    if (phrases.length > 0 && text) {
+      for (const [d] of candidates) {
+        const body = normalizeText(text(shard, d))
+        for (const m of phrases) {
+          if (body.includes(m.phrase as string) === m.negate) {
+            candidates.delete(d)
+            break
+          }
+        }
+      }
+    }
+    for (const [d, score] of candidates) {
+      const meta = shard.docs[d]
+      hits.push({ shard, doc: d, meta, score })
+      count(facets.section, meta.sectionTitle)
+      count(facets.category, meta.category)
+      for (const r of meta.regions) count(facets.region, r)
+      count(facets.briefing, meta.briefingId)
+      count(facets.year, meta.published.slice(0, 4))
+    }
+  }
+  hits.sort(
+    (a, b) =>
+      b.score - a.score ||
+      (a.meta.published < b.meta.published ? 1 : a.meta.published > b.meta.published ? -1 : 0) ||
+      (a.meta.itemId < b.meta.itemId ? -1 : 1)
+  )
+  const offset = options.offset ?? 0
+  const limit = options.limit ?? 50
+  return { total: hits.length, hits: hits.slice(offset, offset + limit), facets, matchers, query }
+}
