@@ -9,8 +9,10 @@ export const STEM_FUNCTION = 'briefingReader:stemLatin'
  * Lunr pipeline function: stems English words with Lunr's Porter stemmer and leaves Hangul, Han and
  * Kana bigrams alone (Lunr's trimmer and stop-word filter would erase them, so they are never used).
  */
-export const stemLatin: lunr.PipelineFunction = (token) =>
-  token.update((s) => (token.metadata?.cjk ? s : stemWord(s)))
+export const stemLatin: lunr.PipelineFunction = (token) => {
+  const metadata = (token as unknown as { metadata?: { cjk?: boolean } }).metadata
+  return token.update((s) => (metadata?.cjk ? s : stemWord(s)))
+}
 
 let registered = false
 /** Registers the pipeline function with Lunr once per process. */
