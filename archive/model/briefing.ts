@@ -148,6 +148,8 @@ export interface BriefingSummary {
   summaryLine: string
   sample: boolean
   warningCount: number
+  /** sha256 of the source, to tell whether a saved search index is still current. */
+  sourceHash: string
 }
 
 /** Every item of a briefing in reading order. */
@@ -181,6 +183,7 @@ export function summarizeBriefing(briefing: Briefing): BriefingSummary {
     itemCount: allItems(briefing).length,
     summaryLine: briefing.summary[0] ?? '',
     sample: briefing.sample === true,
-    warningCount: briefing.warnings.length
+    warningCount: briefing.warnings.length,
+    sourceHash: briefing.sourceHash
   }
 }

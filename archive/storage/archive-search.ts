@@ -1,0 +1,286 @@
+/**
+ * The search index of an archive folder: one shard per publication year, saved under `<archive>/index/`
+ * with a manifest (index format, normaliser, Lunr and parser versions, a fingerprint per shard), loaded
+ * at start when current, rebuilt shard by shard when not. Old shards keep answering while new ones build.
+ */
+import { createHash } from 'node:crypto'
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import lunr from 'lunr'
+import type { BriefingSummary } from '../model/briefing.ts'
+import { PARSER_VERSION } from '../parser/parse-briefing.ts'
+import { buildShard } from '../search/build-index.ts'
+import { briefingDocuments, type SearchDocument } from '../search/documents.ts'
+import { NORMALIZER_VERSION } from '../search/normalize.ts'
+import { searchShards, type FacetCounts, type SearchOptions } from '../search/search-index.ts'
+import { findMatches, makeSnippet, type Snippet } from '../search/highlight.ts'
+import { parseQuery, type QueryFilters } from '../search/parse-query.ts'
+import type { ArchiveStore } from './archive-store.ts'
+import { decodeShard, encodeShard, SHARD_FORMAT, type LoadedShard } from './shard-file.ts'
+import { writeFileAtomic } from './write-atomic.ts'
+
+/** Bumped when the index layout or what is indexed changes. */
+export const INDEX_FORMAT = 1
+
+export interface IndexManifest {
+  indexFormat: number
+  shardFormat: number
+  normalizerVersion: number
+  lunrVersion: string
+  parserVersion: number
+  shards: Record<string, { fingerprint: string; file: string; briefings: number; docs: number }>
+}
+
+export interface IndexProgress {
+  state: 'idle' | 'loading' | 'building' | 'ready' | 'error'
+  /** Shards done / to do in the current refresh. */
+  done: number
+  total: number
+  /** Shards loaded from disk and rebuilt in the last refresh. */
+  loaded: number
+  built: number
+  error?: string
+}
+
+/** Builds one shard's files; a worker thread in the app, in-process in tests. */
+export type ShardBuilder = (key: string, documents: SearchDocument[]) => Promise<{ index: Uint8Array; text: Uint8Array }>
+
+/** The display text an item is searched and highlighted in. */
+export function documentText(d: SearchDocument): string {
+  return `${d.title}\n${d.headline}\n${d.body}`
+}
+
+/** Builds a shard on the calling thread. */
+export const inProcessBuilder: ShardBuilder = async (key, documents) =>
+  encodeShard(buildShard(key, documents), documents.map(documentText))
+
+export interface SearchHitView {
+  briefingId: string
+  itemId: string
+  title: string
+  score: number
+  published: string
+  date?: string
+  section: string
+  sectionTitle: string
+  category?: string
+  regions: string[]
+  snippet: Snippet
+  /** The exact substrings of the item's text that matched, for highlighting in the reader. */
+  matches: string[]
+}
+
+export interface SearchResponse {
+  total: number
+  hits: SearchHitView[]
+  facets: FacetCounts
+  filters: QueryFilters
+  tookMs: number
+}
+
+function fingerprint(briefings: BriefingSummary[]): string {
+  const h = createHash('sha256').update(`parser:${PARSER_VERSION};normalizer:${NORMALIZER_VERSION};`)
+  for (const b of [...briefings].sort((x, y) => (x.id < y.id ? -1 : 1))) h.update(`${b.id}:${b.sourceHash};`)
+  return h.digest('hex').slice(0, 16)
+}
+
+interface Live {
+  loaded: LoadedShard
+  fingerprint: string
+}
+
+export interface ArchiveSearchOptions {
+  builder?: ShardBuilder
+  onProgress?: (progress: IndexProgress) => void
+}
+
+/** The archive's search index: load or build, query, keep up to date. */
+export class ArchiveSearch {
+  readonly indexDir: string
+  private live = new Map<string, Live>()
+  private aliases = new Map<string, Set<string>>()
+  private state: IndexProgress = { state: 'idle', done: 0, total: 0, loaded: 0, built: 0 }
+  private running: Promise<void> = Promise.resolve()
+  private readonly store: ArchiveStore
+  private readonly options: ArchiveSearchOptions
+
+  constructor(store: ArchiveStore, options: ArchiveSearchOptions = {}) {
+    this.store = store
+    this.options = options
+    this.indexDir = join(store.dir, 'index')
+  }
+
+  progress(): IndexProgress {
+    return { ...this.state }
+  }
+
+  private report(patch: Partial<IndexProgress>): void {
+    this.state = { ...this.state, ...patch }
+    this.options.onProgress?.(this.progress())
+  }
+
+  /** Brings the index up to date with the archive; calls made during a refresh run after it. */
+  refresh(): Promise<void> {
+    this.running = this.running.then(() => this.doRefresh()).catch((error: unknown) => {
+      this.report({ state: 'error', error: error instanceof Error ? error.message : String(error) })
+    })
+    return this.running
+  }
+
+  private async readManifest(): Promise<IndexManifest | undefined> {
+    try {
+      const m = JSON.parse(await readFile(join(this.indexDir, 'manifest.json'), 'utf8')) as IndexManifest
+      const current =
+        m.indexFormat === INDEX_FORMAT &&
+        m.shardFormat === SHARD_FORMAT &&
+        m.normalizerVersion === NORMALIZER_VERSION &&
+        m.lunrVersion === lunr.version &&
+        m.parserVersion === PARSER_VERSION
+      return current ? m : undefined
+    } catch {
+      return undefined
+    }
+  }
+
+  private async doRefresh(): Promise<void> {
+    await mkdir(this.indexDir, { recursive: true })
+    const summaries = await this.store.list()
+    const byYear = new Map<string, BriefingSummary[]>()
+    for (const s of summaries) {
+      const key = s.published.slice(0, 4)
+      byYear.set(key, [...(byYear.get(key) ?? []), s])
+    }
+    const manifest: IndexManifest = (await this.readManifest()) ?? {
+      indexFormat: INDEX_FORMAT,
+      shardFormat: SHARD_FORMAT,
+      normalizerVersion: NORMALIZER_VERSION,
+      lunrVersion: lunr.version,
+      parserVersion: PARSER_VERSION,
+      shards: {}
+    }
+    const keys = [...byYear.keys()].sort()
+    this.report({ state: 'loading', done: 0, total: keys.length, loaded: 0, built: 0, error: undefined })
+    let loaded = 0
+    let built = 0
+    for (const [i, key] of keys.entries()) {
+      const fp = fingerprint(byYear.get(key) ?? [])
+      if (this.live.get(key)?.fingerprint === fp) {
+        this.report({ done: i + 1 })
+        continue
+      }
+      const entry = manifest.shards[key]
+      let shard: LoadedShard | undefined
+      if (entry?.fingerprint === fp) {
+        try {
+          const file = join(this.indexDir, `${entry.file}.idx`)
+          shard = decodeShard(await readFile(file), join(this.indexDir, `${entry.file}.txt`), file)
+          loaded++
+        } catch {
+          shard = undefined // unreadable or truncated: rebuilt below
+        }
+      }
+      if (!shard) {
+        this.report({ state: 'building' })
+        const docs: SearchDocument[] = []
+        for (const s of byYear.get(key) ?? []) {
+          const b = await this.store.get(s.id)
+          if (b) docs.push(...briefingDocuments(b))
+        }
+        const bytes = await (this.options.builder ?? inProcessBuilder)(key, docs)
+        const name = `${key}-${fp}`
+        await writeFileAtomic(join(this.indexDir, `${name}.txt`), bytes.text)
+        await writeFileAtomic(join(this.indexDir, `${name}.idx`), bytes.index)
+        manifest.shards[key] = { fingerprint: fp, file: name, briefings: byYear.get(key)?.length ?? 0, docs: docs.length }
+        await writeFileAtomic(join(this.indexDir, 'manifest.json'), JSON.stringify(manifest, null, 2))
+        const file = join(this.indexDir, `${name}.idx`)
+        shard = decodeShard(bytes.index, join(this.indexDir, `${name}.txt`), file)
+        built++
+      }
+      this.live.get(key)?.loaded.close()
+      this.live.set(key, { loaded: shard, fingerprint: fp })
+      this.report({ done: i + 1 })
+    }
+    for (const key of [...this.live.keys()]) {
+      if (!byYear.has(key)) {
+        this.live.get(key)?.loaded.close()
+        this.live.delete(key)
+      }
+    }
+    for (const key of Object.keys(manifest.shards)) if (!byYear.has(key)) delete manifest.shards[key]
+    await writeFileAtomic(join(this.indexDir, 'manifest.json'), JSON.stringify(manifest, null, 2))
+    await this.sweep(manifest)
+    this.rebuildAliases()
+    this.report({ state: 'ready', loaded, built })
+  }
+
+  /** Deletes shard files the manifest no longer names. */
+  private async sweep(manifest: IndexManifest): Promise<void> {
+    const keep = new Set(Object.values(manifest.shards).flatMap((s) => [`${s.file}.idx`, `${s.file}.txt`]))
+    for (const f of await readdir(this.indexDir)) {
+      if (f === 'manifest.json' || keep.has(f)) continue
+      await rm(join(this.indexDir, f), { force: true })
+    }
+  }
+
+  private rebuildAliases(): void {
+    this.aliases = new Map()
+    for (const { loaded } of this.live.values()) {
+      for (const [a, b] of loaded.shard.aliases) {
+        if (!this.aliases.has(a)) this.aliases.set(a, new Set())
+        if (!this.aliases.has(b)) this.aliases.set(b, new Set())
+        this.aliases.get(a)?.add(b)
+        this.aliases.get(b)?.add(a)
+      }
+    }
+  }
+
+  /** Runs a query; snippets and matches are made for the returned page only. */
+  search(query: string, options: SearchOptions = {}): SearchResponse {
+    const t0 = performance.now()
+    const shards = [...this.live.values()].map((l) => l.loaded)
+    const byShard = new Map(shards.map((l) => [l.shard, l]))
+    const parsed = parseQuery(query)
+    const result = searchShards(
+      shards.map((l) => l.shard),
+      this.aliases,
+      parsed,
+      options,
+      (shard, doc) => byShard.get(shard)?.text(doc) ?? ''
+    )
+    const hits = result.hits.map((h): SearchHitView => {
+      const text = byShard.get(h.shard)?.text(h.doc) ?? ''
+      const ranges = findMatches(text, result.matchers)
+      return {
+        briefingId: h.meta.briefingId,
+        itemId: h.meta.itemId,
+        title: h.meta.title,
+        score: Math.round(h.score * 1000) / 1000,
+        published: h.meta.published,
+        date: h.meta.date,
+        section: h.meta.section,
+        sectionTitle: h.meta.sectionTitle,
+        category: h.meta.category,
+        regions: h.meta.regions,
+        snippet: makeSnippet(text.slice(text.indexOf('\n') + 1), shiftRanges(ranges, text.indexOf('\n') + 1)),
+        matches: [...new Set(ranges.map((r) => text.slice(r.start, r.end)))]
+      }
+    })
+    return { total: result.total, hits, facets: result.facets, filters: parsed.filters, tookMs: performance.now() - t0 }
+  }
+
+  /** Number of indexed items. */
+  size(): number {
+    let n = 0
+    for (const { loaded } of this.live.values()) n += loaded.shard.docs.length
+    return n
+  }
+
+  close(): void {
+    for (const { loaded } of this.live.values()) loaded.close()
+    this.live.clear()
+  }
+}
+
+function shiftRanges(ranges: Array<{ start: number; end: number }>, by: number): Array<{ start: number; end: number }> {
+  return ranges.filter((r) => r.start >= by).map((r) => ({ start: r.start - by, end: r.end - by }))
+}

@@ -1,0 +1,21 @@
+/** Worker thread that builds search index shards off the calling thread (see worker-builder.ts). */
+import { parentPort } from 'node:worker_threads'
+import { buildShard } from '../search/build-index.ts'
+import type { SearchDocument } from '../search/documents.ts'
+import { encodeShard } from './shard-file.ts'
+
+interface BuildRequest {
+  id: number
+  key: string
+  documents: SearchDocument[]
+}
+
+parentPort?.on('message', (req: BuildRequest) => {
+  try {
+    const texts = req.documents.map((d) => `${d.title}\n${d.headline}\n${d.body}`)
+    const bytes = encodeShard(buildShard(req.key, req.documents), texts)
+    parentPort?.postMessage({ id: req.id, index: bytes.index, text: bytes.text }, [bytes.index.buffer, bytes.text.buffer])
+  } catch (error) {
+    parentPort?.postMessage({ id: req.id, error: error instanceof Error ? error.message : String(error) })
+  }
+})

@@ -1,0 +1,117 @@
+/**
+ * The on-disk form of one search index shard: `<key>.idx` (header JSON, typed-array postings and the
+ * sorted term list) and `<key>.txt` (the display text of every item, read on demand for phrase checks
+ * and snippets, so it never sits in memory).
+ */
+import { closeSync, openSync, readSync } from 'node:fs'
+import type { IndexShard, ShardDoc } from '../search/build-index.ts'
+
+const MAGIC = 0x58495242 // "BRIX"
+export const SHARD_FORMAT = 1
+
+interface ShardHeader {
+  format: number
+  key: string
+  docs: ShardDoc[]
+  aliases: Array<[string, string]>
+  termCount: number
+  postCount: number
+  termsBytes: number
+  /** Byte offset and length of each item's text in the .txt file. */
+  text: Array<[number, number]>
+}
+
+const align4 = (n: number): number => (n + 3) & ~3
+
+/** Serialises a shard and its item texts into the two files' bytes. */
+export function encodeShard(shard: IndexShard, texts: string[]): { index: Uint8Array; text: Uint8Array } {
+  const enc = new TextEncoder()
+  const textParts = texts.map((t) => enc.encode(t))
+  const offsets: Array<[number, number]> = []
+  let at = 0
+  for (const p of textParts) {
+    offsets.push([at, p.length])
+    at += p.length
+  }
+  const textBytes = new Uint8Array(at)
+  textParts.forEach((p, i) => textBytes.set(p, offsets[i][0]))
+
+  const terms = enc.encode(shard.terms.join('\n'))
+  const header: ShardHeader = {
+    format: SHARD_FORMAT,
+    key: shard.key,
+    docs: shard.docs,
+    aliases: shard.aliases,
+    termCount: shard.terms.length,
+    postCount: shard.postDocs.length,
+    termsBytes: terms.length,
+    text: offsets
+  }
+  const headerBytes = enc.encode(JSON.stringify(header))
+  const headerEnd = align4(12 + headerBytes.length)
+  const size = headerEnd + shard.postStart.byteLength + shard.postDocs.byteLength + shard.postScores.byteLength + terms.length
+  const out = new Uint8Array(size)
+  const view = new DataView(out.buffer)
+  view.setUint32(0, MAGIC, true)
+  view.setUint32(4, SHARD_FORMAT, true)
+  view.setUint32(8, headerBytes.length, true)
+  out.set(headerBytes, 12)
+  let p = headerEnd
+  for (const arr of [shard.postStart, shard.postDocs, shard.postScores]) {
+    out.set(new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength), p)
+    p += arr.byteLength
+  }
+  out.set(terms, p)
+  return { index: out, text: textBytes }
+}
+
+/** A loaded shard with a reader for its item texts. */
+export interface LoadedShard {
+  shard: IndexShard
+  /** Reads the display text of one item from the .txt file. */
+  text(doc: number): string
+  close(): void
+}
+
+/**
+ * Decodes a shard file. The typed arrays are views on the file's bytes (no copy); the term list is
+ * the only part turned into strings.
+ * @throws Error naming the file when the bytes are not a shard of this format.
+ */
+export function decodeShard(bytes: Uint8Array, textPath: string, file: string): LoadedShard {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  if (bytes.byteLength < 12 || view.getUint32(0, true) !== MAGIC) throw new Error(`${file}: not a search index shard`)
+  if (view.getUint32(4, true) !== SHARD_FORMAT) throw new Error(`${file}: shard format ${view.getUint32(4, true)} is not ${SHARD_FORMAT}`)
+  const headerLen = view.getUint32(8, true)
+  const dec = new TextDecoder()
+  const header = JSON.parse(dec.decode(bytes.subarray(12, 12 + headerLen))) as ShardHeader
+  let p = align4(12 + headerLen)
+  const expected = p + 4 * (header.termCount + 1) + 8 * header.postCount + header.termsBytes
+  if (expected !== bytes.byteLength) throw new Error(`${file}: truncated (${bytes.byteLength} of ${expected} bytes)`)
+  // views need 4-byte alignment of the underlying buffer offset; copy when the file buffer is unaligned
+  const aligned = (bytes.byteOffset & 3) === 0 ? bytes : bytes.slice()
+  const base = aligned.byteOffset
+  const postStart = new Uint32Array(aligned.buffer, base + p, header.termCount + 1)
+  p += postStart.byteLength
+  const postDocs = new Uint32Array(aligned.buffer, base + p, header.postCount)
+  p += postDocs.byteLength
+  const postScores = new Float32Array(aligned.buffer, base + p, header.postCount)
+  p += postScores.byteLength
+  const terms = header.termCount === 0 ? [] : dec.decode(aligned.subarray(p, p + header.termsBytes)).split('\n')
+  const shard: IndexShard = { key: header.key, docs: header.docs, terms, postStart, postDocs, postScores, aliases: header.aliases }
+  let fd: number | undefined
+  return {
+    shard,
+    text(doc: number): string {
+      const [offset, length] = header.text[doc]
+      fd ??= openSync(textPath, 'r')
+      const buf = Buffer.allocUnsafe(length)
+      readSync(fd, buf, 0, length, offset)
+      return buf.toString('utf8')
+    },
+    close(): void {
+      if (fd !== undefined) closeSync(fd)
+      fd = undefined
+    }
+  }
+}
