@@ -1,0 +1,109 @@
+/**
+ * Turns the bytes of an imported file into text.
+ *
+ * @remarks Handles UTF-8 (with or without a byte-order mark) and UTF-16LE/BE with a byte-order mark.
+ * Legacy Korean encodings (EUC-KR / CP949) are not decoded yet: such files fail as invalid UTF-8.
+ * Node's `TextDecoder('euc-kr')` must not be used for them (it mis-decodes the CP949 extension area).
+ */
+
+/** The encodings {@link decodeText} recognises. */
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be'
+
+/** The outcome of {@link decodeText}: the text and its encoding, or an error naming the file and the reason. */
+export type DecodeResult =
+  | { ok: true; text: string; encoding: TextEncodingName }
+  | { ok: false; error: string }
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf] as const
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b)
+}
+
+/**
+ * The byte offset of the first byte that does not start or continue a valid UTF-8 sequence
+ * (overlong forms, surrogates and code points above U+10FFFF count as invalid), or -1.
+ */
+export function firstInvalidUtf8Offset(bytes: Uint8Array, start = 0): number {
+  let i = start
+  while (i < bytes.length) {
+    const b = bytes[i]
+    if (b < 0x80) {
+      i += 1
+      continue
+    }
+    let need: number
+    let min: number
+    let max = 0xbf
+    if (b >= 0xc2 && b <= 0xdf) need = 1
+    else if (b >= 0xe0 && b <= 0xef) need = 2
+    else if (b >= 0xf0 && b <= 0xf4) need = 3
+    else return i
+    // The second byte's range excludes overlong forms, UTF-16 surrogates and values past U+10FFFF.
+    min = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80
+    if (b === 0xed) max = 0x9f
+    if (b === 0xf4) max = 0x8f
+    for (let k = 1; k <= need; k += 1) {
+      const c = bytes[i + k]
+      if (c === undefined) return i
+      const lo = k === 1 ? min : 0x80
+      const hi = k === 1 ? max : 0xbf
+      if (c < lo || c > hi) return i
+    }
+    i += need + 1
+  }
+  return -1
+}
+
+function decodeUtf16(
+  bytes: Uint8Array,
+  encoding: 'utf-16le' | 'utf-16be',
+  fileName: string
+): DecodeResult {
+  const body = bytes.subarray(2)
+  if (body.length % 2 !== 0) {
+    return { ok: false, error: `${fileName}: invalid ${encoding.toUpperCase()}: odd number of bytes` }
+  }
+  try {
+    const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body)
+    return { ok: true, text, encoding }
+  } catch {
+    return {
+      ok: false,
+      error: `${fileName}: invalid ${encoding.toUpperCase()}: unpaired surrogate in the text`
+    }
+  }
+}
+
+/**
+ * Decodes the bytes of a text file. Never throws.
+ *
+ * @param bytes - the file's content
+ * @param fileName - named in the error message
+ * @returns the text without a byte-order mark, or an error such as
+ *   `notes.txt: not valid UTF-8 (byte 0xB1 at offset 12); legacy encodings such as EUC-KR are not supported yet`
+ */
+export function decodeText(bytes: Uint8Array, fileName = 'input'): DecodeResult {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le', fileName)
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be', fileName)
+  const hasBom = startsWith(bytes, UTF8_BOM)
+  const start = hasBom ? UTF8_BOM.length : 0
+  const bad = firstInvalidUtf8Offset(bytes, start)
+  if (bad >= 0) {
+    const hex = bytes[bad].toString(16).toUpperCase().padStart(2, '0')
+    return {
+      ok: false,
+      error:
+        `${fileName}: not valid UTF-8 (byte 0x${hex} at offset ${bad}); ` +
+        'legacy encodings such as EUC-KR are not supported yet'
+    }
+  }
+  if (bytes.subarray(start).includes(0)) {
+    return {
+      ok: false,
+      error: `${fileName}: contains NUL bytes (a binary file, or UTF-16 without a byte-order mark)`
+    }
+  }
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(start))
+  return { ok: true, text, encoding: hasBom ? 'utf-8-bom' : 'utf-8' }
+}
