@@ -3,13 +3,16 @@ import { basename } from 'node:path'
 import { parseBriefing } from '../parser/parse-briefing.ts'
 import { decodeText } from '../storage/decode-text.ts'
 import { briefingToJson } from './to-json.ts'
+import { importCommand, searchCommand } from './commands.ts'
 
 const USAGE = `Usage: briefings <command> [options]
 
 Commands:
-  parse FILE [--json]    parse one briefing and print it (JSON with --json, a summary otherwise)
+  parse FILE [--json]                            parse one briefing and print it
+  import PATH... --archive DIR [--json]          import files or folders into an archive
+  search "QUERY" --archive DIR [--json] [--limit N]  search an archive
 
-Exit codes: 0 success, 1 usage error, 2 a file that cannot be read or parsed.`
+Exit codes: 0 success, 1 usage error or (import) a file that failed, 2 a file that cannot be read or parsed.`
 
 /** Runs the `briefings` command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -24,6 +27,8 @@ export async function main(argv: string[]): Promise<number> {
     return command ? 0 : 1
   }
   if (command === 'parse') return parseCommand(rest)
+  if (command === 'import') return importCommand(rest)
+  if (command === 'search') return searchCommand(rest)
   process.stderr.write(`briefings: unknown command '${command}'\n${USAGE}\n`)
   return 1
 }
