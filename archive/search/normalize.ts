@@ -46,7 +46,7 @@ export function normalizeForSearch(source: string): NormalizedText {
   while (i < source.length) {
     const first = source.codePointAt(i) as number
     let j = i + (first > 0xffff ? 2 : 1)
-    while (j < source.length && CONTINUES.test(String.fromCodePoint(source.codePointAt(j) as number))) {
+    while (!SPACE.test(String.fromCodePoint(first)) && j < source.length && CONTINUES.test(String.fromCodePoint(source.codePointAt(j) as number))) {
       j += (source.codePointAt(j) as number) > 0xffff ? 2 : 1
     }
     const cluster = source.slice(i, j)
@@ -64,7 +64,8 @@ export function normalizeForSearch(source: string): NormalizedText {
       for (const c of cluster.normalize('NFKC').toLowerCase()) {
         folded += String.fromCodePoint(foldHanCodePoint(c.codePointAt(0) as number))
       }
-      emit(folded, i, j)
+      // NFKC turns spacing accents (¨ ´) into a space plus a combining mark: keep only the mark
+      emit(folded.replace(/\s/g, ''), i, j)
     }
     i = j
   }
