@@ -36,6 +36,57 @@ export interface IndexShard {
   aliases: Array<[string, string]>
 }
 
+interface LunrBuilderInternals {
+  _ref: string
+  _fields: Record<string, unknown>
+  _documents: Record<string, object>
+  documentCount: number
+  tokenizer: (obj: unknown, metadata?: object) => lunr.Token[]
+  pipeline: lunr.Pipeline
+  fieldTermFrequencies: Record<string, Record<string, number>>
+  fieldLengths: Record<string, number>
+  invertedIndex: Record<string, Record<string, unknown> & { _index: number }>
+  termIndex: number
+}
+
+/**
+ * Lunr's `Builder#add` without per-posting metadata objects: with an empty metadata whitelist Lunr
+ * still allocates one object per (term, field, document), which dominated build time and garbage
+ * collection. The data left in the builder (term frequencies, field lengths, inverted index with
+ * term indices and document sets) is what Lunr's own `createFieldVectors` reads.
+ */
+function leanAdd(this: LunrBuilderInternals, doc: Record<string, string>): void {
+  const docRef = doc[this._ref]
+  const fields = Object.keys(this._fields)
+  this._documents[docRef] = {}
+  this.documentCount += 1
+  for (const fieldName of fields) {
+    const terms = this.pipeline.run(this.tokenizer(doc[fieldName], { fields: [fieldName] }))
+    const fieldRef = `${fieldName}/${docRef}`
+    const fieldTerms: Record<string, number> = Object.create(null)
+    this.fieldTermFrequencies[fieldRef] = fieldTerms
+    this.fieldLengths[fieldRef] = terms.length
+    for (const token of terms) {
+      const term = token.toString()
+      if (fieldTerms[term] === undefined) {
+        fieldTerms[term] = 1
+        let posting = this.invertedIndex[term]
+        if (posting === undefined) {
+          posting = Object.create(null) as Record<string, unknown> & { _index: number }
+          posting._index = this.termIndex
+          this.termIndex += 1
+          // Lunr only counts these sets (Object.keys(set).length in lunr.idf): arrays count the same
+          for (const f of fields) posting[f] = []
+          this.invertedIndex[term] = posting
+        }
+        ;(posting[fieldName] as string[]).push(docRef)
+      } else {
+        fieldTerms[term] += 1
+      }
+    }
+  }
+}
+
 /**
  * Builds one shard with Lunr (custom tokenizer, the registered CJK-aware pipeline, BM25 with field
  * boosts), then compiles Lunr's field vectors into compact postings. Lunr's token set (only used by
@@ -52,7 +103,8 @@ export function buildShard(key: string, documents: SearchDocument[]): IndexShard
   builder.field('title', { boost: FIELD_BOOSTS.title })
   builder.field('headline', { boost: FIELD_BOOSTS.headline })
   builder.field('body', { boost: FIELD_BOOSTS.body })
-  documents.forEach((d, n) => builder.add({ n: String(n), title: d.title, headline: d.headline, body: d.body }))
+  const add = leanAdd.bind(builder as unknown as LunrBuilderInternals)
+  documents.forEach((d, n) => add({ n: String(n), title: d.title, headline: d.headline, body: d.body }))
   const b = builder as unknown as {
     calculateAverageFieldLengths(): void
     createFieldVectors(): void

@@ -15,15 +15,56 @@ export interface NormalizedText {
   ends: Uint32Array
 }
 
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/
-const SPACE = /[\s\u3000\u00A0]/
 const QUOTES: Record<string, string> = {
   '‘': "'", '’': "'", '‚': "'", '‛': "'", '′': "'", '“': '"', '”': '"', '„': '"', '‟': '"', '″': '"',
   '«': '"', '»': '"', '「': '"', '」': '"', '『': '"', '』': '"'
 }
-const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/
-/** Conjoining jamo and combining marks that belong to the character before them. */
-const CONTINUES = /[\u1160-\u11FF\uD7B0-\uD7FF\p{M}]/u
+
+function isZeroWidth(c: number): boolean {
+  return (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0x00ad
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x85
+}
+
+function isDash(c: number): boolean {
+  return (c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xfe58 || c === 0xfe63 || c === 0xff0d
+}
+
+/** Conjoining jamo and combining marks belong to the character before them. */
+function continues(c: number): boolean {
+  return (c >= 0x0300 && c <= 0x036f) || (c >= 0x1160 && c <= 0x11ff) || (c >= 0xd7b0 && c <= 0xd7ff) ||
+    (c >= 0x1ab0 && c <= 0x1aff) || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) ||
+    (c >= 0xfe20 && c <= 0xfe2f) || (c >= 0x3099 && c <= 0x309a) || c === 0x302a || c === 0x302b ||
+    c === 0x302c || c === 0x302d || c === 0x302e || c === 0x302f || (c >= 0xfe00 && c <= 0xfe0f)
+}
+
+/** Characters whose normalised form is themselves: ASCII lower case and digits, Hangul syllables. */
+function isPlain(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e)
+}
+
+const foldCache = new Map<string, string>()
+
+/** NFKC, lower case, Han folding of one character cluster; spacing accents keep only their mark. */
+function foldCluster(cluster: string): string {
+  const hit = foldCache.get(cluster)
+  if (hit !== undefined) return hit
+  let folded = ''
+  for (const c of cluster.normalize('NFKC').toLowerCase()) {
+    folded += String.fromCodePoint(foldHanCodePoint(c.codePointAt(0) as number))
+  }
+  // NFKC turns spacing accents (¨ ´) into a space plus a combining mark: keep only the mark;
+  // and presentation forms (﹁ ﹣) fold to quotes and dashes that fold again
+  folded = [...folded.replace(/\s/g, '')]
+    .map((c) => QUOTES[c] ?? (isDash(c.charCodeAt(0)) ? '-' : c))
+    .join('')
+  if (foldCache.size < 50_000) foldCache.set(cluster, folded)
+  return folded
+}
 
 /**
  * Normalises text for indexing, querying and highlighting: NFC/NFKC per character cluster (decomposed
@@ -32,49 +73,70 @@ const CONTINUES = /[\u1160-\u11FF\uD7B0-\uD7FF\p{M}]/u
  * traditional Han folded to simplified. Keeps an offset map back to the source.
  */
 export function normalizeForSearch(source: string): NormalizedText {
-  const out: string[] = []
-  const starts: number[] = []
-  const ends: number[] = []
+  const len = source.length
+  const starts = new Uint32Array(len * 2 + 4)
+  const ends = new Uint32Array(len * 2 + 4)
+  const parts: string[] = []
+  let k = 0
+  let lastSpace = true // drop leading whitespace
   const emit = (s: string, from: number, to: number): void => {
-    for (let k = 0; k < s.length; k++) {
-      out.push(s[k])
-      starts.push(from)
-      ends.push(to)
+    parts.push(s)
+    for (let u = 0; u < s.length; u++) {
+      starts[k] = from
+      ends[k] = to
+      k++
     }
   }
   let i = 0
-  while (i < source.length) {
+  let plainFrom = -1
+  const flushPlain = (): void => {
+    if (plainFrom >= 0 && plainFrom < i) parts.push(source.slice(plainFrom, i))
+    plainFrom = -1
+  }
+  while (i < len) {
+    const c = source.charCodeAt(i)
+    if (isPlain(c) && !(i + 1 < len && continues(source.charCodeAt(i + 1)))) {
+      if (plainFrom < 0) plainFrom = i
+      starts[k] = i
+      ends[k] = i + 1
+      k++
+      lastSpace = false
+      i++
+      continue
+    }
+    flushPlain()
     const first = source.codePointAt(i) as number
     let j = i + (first > 0xffff ? 2 : 1)
-    while (!SPACE.test(String.fromCodePoint(first)) && j < source.length && CONTINUES.test(String.fromCodePoint(source.codePointAt(j) as number))) {
-      j += (source.codePointAt(j) as number) > 0xffff ? 2 : 1
+    if (isSpace(first)) {
+      if (!lastSpace) emit(' ', i, j)
+      lastSpace = true
+      i = j
+      continue
     }
-    const cluster = source.slice(i, j)
-    const ch = String.fromCodePoint(first)
-    if (ZERO_WIDTH.test(ch)) {
+    while (j < len && continues(source.charCodeAt(j))) j++
+    if (isZeroWidth(first)) {
       // dropped
-    } else if (SPACE.test(ch)) {
-      if (out.length > 0 && out[out.length - 1] !== ' ') emit(' ', i, j)
-    } else if (QUOTES[ch]) {
-      emit(QUOTES[ch], i, j)
-    } else if (DASHES.test(ch)) {
+    } else if (isDash(first)) {
       emit('-', i, j)
+      lastSpace = false
     } else {
-      let folded = ''
-      for (const c of cluster.normalize('NFKC').toLowerCase()) {
-        folded += String.fromCodePoint(foldHanCodePoint(c.codePointAt(0) as number))
+      const ch = source.slice(i, j)
+      const q = QUOTES[ch]
+      const out = q ?? (first < 0x80 && j === i + 1 ? ch.toLowerCase() : foldCluster(ch))
+      if (out) {
+        emit(out, i, j)
+        lastSpace = false
       }
-      // NFKC turns spacing accents (¨ ´) into a space plus a combining mark: keep only the mark
-      emit(folded.replace(/\s/g, ''), i, j)
     }
     i = j
   }
-  if (out[out.length - 1] === ' ') {
-    out.pop()
-    starts.pop()
-    ends.pop()
+  flushPlain()
+  let text = parts.join('')
+  if (text.endsWith(' ')) {
+    text = text.slice(0, -1)
+    k--
   }
-  return { text: out.join(''), starts: Uint32Array.from(starts), ends: Uint32Array.from(ends) }
+  return { text, starts: starts.slice(0, k), ends: ends.slice(0, k) }
 }
 
 /** Normalised text only (no offset map): for queries and index terms. */

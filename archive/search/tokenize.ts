@@ -28,44 +28,62 @@ export function stemWord(word: string): string {
 export function tokenize(text: string, options: { joinAcrossSpaces?: boolean; stem?: boolean } = {}): SearchToken[] {
   const { joinAcrossSpaces = false, stem = true } = options
   const tokens: SearchToken[] = []
-  const chars = [...text]
-  // offsets in UTF-16 units for each code point index
-  const offs: number[] = []
-  let o = 0
-  for (const c of chars) {
-    offs.push(o)
-    o += c.length
-  }
-  offs.push(o)
+  const len = text.length
   let i = 0
-  let lastCjkEnd = -1
-  while (i < chars.length) {
-    const c = chars[i]
-    if (CJK_CHAR.test(c)) {
-      let j = i
-      while (j < chars.length && CJK_CHAR.test(chars[j])) j++
-      if (joinAcrossSpaces && lastCjkEnd >= 0 && i - lastCjkEnd === 1 && chars[lastCjkEnd] === ' ') {
-        tokens.push({ term: chars[lastCjkEnd - 1] + c, start: offs[lastCjkEnd - 1], end: offs[i + 1], cjk: true })
+  // end offset and last character of the previous CJK run, when only one space separates it from here
+  let prevRunEnd = -1
+  let prevLast = ''
+  while (i < len) {
+    const c = text.charCodeAt(i)
+    const kind = charKind(text, i)
+    if (kind === CJK) {
+      const runStart = i
+      let prev = ''
+      let prevStart = -1
+      let count = 0
+      let firstChar = ''
+      while (i < len && charKind(text, i) === CJK) {
+        const w = text.codePointAt(i) as number > 0xffff ? 2 : 1
+        const ch = text.slice(i, i + w)
+        if (count === 0) firstChar = ch
+        if (prevStart >= 0) tokens.push({ term: prev + ch, start: prevStart, end: i + w, cjk: true })
+        prev = ch
+        prevStart = i
+        count++
+        i += w
       }
-      if (j - i === 1) tokens.push({ term: c, start: offs[i], end: offs[i + 1], cjk: true })
-      for (let k = i; k + 1 < j; k++) {
-        tokens.push({ term: chars[k] + chars[k + 1], start: offs[k], end: offs[k + 2], cjk: true })
+      if (joinAcrossSpaces && prevRunEnd >= 0 && runStart === prevRunEnd + 1 && text.charCodeAt(prevRunEnd) === 0x20) {
+        tokens.push({ term: prevLast + firstChar, start: prevRunEnd - prevLast.length, end: runStart + firstChar.length, cjk: true })
       }
-      lastCjkEnd = j
-      i = j
-    } else if (WORD_CHAR.test(c)) {
-      let j = i
-      while (j < chars.length && WORD_CHAR.test(chars[j]) && !CJK_CHAR.test(chars[j])) j++
-      const word = chars.slice(i, j).join('')
-      tokens.push({ term: stem ? stemWord(word) : word, start: offs[i], end: offs[j], cjk: false })
-      i = j
-      lastCjkEnd = -1
+      if (count === 1) tokens.push({ term: firstChar, start: runStart, end: i, cjk: true })
+      prevRunEnd = i
+      prevLast = prev
+    } else if (kind === WORD) {
+      const from = i
+      while (i < len && charKind(text, i) === WORD) i += (text.codePointAt(i) as number) > 0xffff ? 2 : 1
+      const word = text.slice(from, i)
+      tokens.push({ term: stem ? stemWord(word) : word, start: from, end: i, cjk: false })
+      prevRunEnd = -1
     } else {
-      if (c !== ' ') lastCjkEnd = -1
+      if (c !== 0x20) prevRunEnd = -1
       i++
     }
   }
   return tokens
+}
+
+const CJK = 1
+const WORD = 2
+const OTHER = 0
+
+/** Classifies the character at `i`: CJK (Hangul, Han, Kana), another letter or digit, or neither. */
+function charKind(text: string, i: number): number {
+  const c = text.charCodeAt(i)
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) ? WORD : OTHER
+  if ((c >= 0xac00 && c <= 0xd7a3) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3040 && c <= 0x30ff)) return CJK
+  const ch = String.fromCodePoint(text.codePointAt(i) as number)
+  if (CJK_CHAR.test(ch)) return CJK
+  return WORD_CHAR.test(ch) ? WORD : OTHER
 }
 
 /** The bigrams (or unigram) of one CJK run, in order. */

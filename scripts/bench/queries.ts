@@ -1,0 +1,27 @@
+/** The fixed query set of the benchmark: words that occur in generated briefings, in every script. */
+export const BENCH_QUERIES = [
+  '양자',
+  '베이징',
+  '반도체',
+  '인공지능',
+  '양자컴퓨팅',
+  '양자 컴퓨팅',
+  '量子计算',
+  '量子計算',
+  '華爲',
+  '华为',
+  'QKD',
+  '허페이',
+  '合肥',
+  '칭화대학',
+  '로봇',
+  '상하이 반도체',
+  '우한 바이오',
+  '베이징 인공지능 플랫폼',
+  '"양자 컴퓨팅"',
+  '베이징*',
+  'region:상하이 인공지능',
+  '반도체 -베이징',
+  '칩',
+  '중국과학원 양자'
+]
