@@ -14,7 +14,7 @@ parentPort?.on('message', (req: BuildRequest) => {
   try {
     const texts = req.documents.map((d) => `${d.title}\n${d.headline}\n${d.body}`)
     const bytes = encodeShard(buildShard(req.key, req.documents), texts)
-    parentPort?.postMessage({ id: req.id, index: bytes.index, text: bytes.text }, [bytes.index.buffer, bytes.text.buffer])
+    parentPort?.postMessage({ id: req.id, index: bytes.index, text: bytes.text }, [bytes.index.buffer as ArrayBuffer, bytes.text.buffer as ArrayBuffer])
   } catch (error) {
     parentPort?.postMessage({ id: req.id, error: error instanceof Error ? error.message : String(error) })
   }
