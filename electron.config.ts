@@ -1,0 +1,47 @@
+/**
+ * electron-vite build of the three parts: main (ESM, Node), preload (one CommonJS file, for the sandbox) and
+ * the Svelte renderer (served over app://renderer/ from out/renderer).
+ */
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { svelte } from '@sveltejs/vite-plugin-svelte'
+import { defineConfig } from 'electron-vite'
+
+const root = dirname(fileURLToPath(import.meta.url))
+const at = (path: string): string => resolve(root, path)
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: at('out/main'),
+      // With "type": "module" and Electron ≥ 28 electron-vite emits ES modules, so `dependencies`
+      // (electron-store and conf are ESM-only) stay external and are imported at run time.
+      externalizeDeps: true,
+      rolldownOptions: {
+        input: { index: at('electron/main/index.ts') },
+        output: { entryFileNames: '[name].js' }
+      }
+    }
+  },
+  preload: {
+    build: {
+      outDir: at('out/preload'),
+      // A sandboxed preload can require only `electron` and a few Node shims: bundle everything else.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: at('electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false }
+      }
+    }
+  },
+  renderer: {
+    root: at('renderer'),
+    plugins: [svelte()],
+    build: {
+      outDir: at('out/renderer'),
+      rolldownOptions: {
+        input: at('renderer/index.html')
+      }
+    }
+  }
+})

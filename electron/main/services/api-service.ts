@@ -1,0 +1,38 @@
+/**
+ * The main-process implementation of {@link ArchiveApi}: thin glue over the archive store and the settings.
+ * Inputs arrive validated by `dispatch`; security checks that matter (the URL scheme) are repeated here.
+ */
+import type { ArchiveStore } from '../../../archive/storage/index.ts'
+import type { AppInfo, ArchiveApi } from '../../shared/ipc-contract.ts'
+import { isExternalWebUrl } from '../security/external-url.ts'
+import type { SettingsBackend } from './settings-store.ts'
+
+/** What {@link createApiService} needs; `openExternal` launches the system browser (`shell.openExternal`). */
+export interface ApiServiceDeps {
+  store: ArchiveStore
+  settings: SettingsBackend
+  openExternal: (url: string) => Promise<void>
+  appInfo: AppInfo
+}
+
+/**
+ * Builds the API the renderer talks to.
+ *
+ * @remarks `openExternal` opens only absolute `http:`/`https:` URLs without credentials, passing the
+ * normalised `URL.href` to the opener; anything else returns `{ opened: false }` without calling it.
+ */
+export function createApiService(deps: ApiServiceDeps): ArchiveApi {
+  const { store, settings, appInfo } = deps
+  return {
+    listBriefings: async () => store.list(),
+    getBriefing: async ({ id }) => store.get(id),
+    async openExternal({ url }) {
+      if (!isExternalWebUrl(url)) return { opened: false }
+      await deps.openExternal(new URL(url).href)
+      return { opened: true }
+    },
+    getSettings: async () => settings.getSettings(),
+    updateSettings: async (patch) => settings.updateSettings(patch),
+    getAppInfo: async () => ({ ...appInfo })
+  } satisfies ArchiveApi
+}

@@ -1,0 +1,144 @@
+/**
+ * User settings and window state in `<cwd>/settings.json`: the only importer of electron-store.
+ *
+ * A file that cannot be read (invalid JSON, or JSON the schema rejects) is never cleared: it is moved aside to
+ * `settings.corrupt-<timestamp>.json`, the error is logged, and the defaults are used.
+ */
+import { existsSync, renameSync } from 'node:fs'
+import { join } from 'node:path'
+import Store from 'electron-store'
+import type { Schema } from 'electron-store'
+import type { Settings } from '../../shared/ipc-contract.ts'
+
+/** Where and how big the main window was when it last closed. */
+export interface WindowState {
+  x?: number
+  y?: number
+  width: number
+  height: number
+  maximized: boolean
+}
+
+/** Settings persistence as the API service and the window code use it. */
+export interface SettingsBackend {
+  /** Absolute path of the settings file. */
+  readonly path: string
+  getSettings(): Settings
+  /** Merges `patch` into the settings, saves them and returns the result; throws on an invalid value. */
+  updateSettings(patch: Partial<Settings>): Settings
+  getWindowState(): WindowState | undefined
+  setWindowState(state: WindowState): void
+}
+
+/** Options for {@link createSettingsStore}. */
+export interface SettingsStoreOptions {
+  /** Receives recovery messages; `console.error` by default. */
+  log?: (message: string, error?: unknown) => void
+  /** The clock used for the quarantine file name. */
+  now?: () => Date
+}
+
+/** The settings a fresh install starts with. */
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ locale: 'ko', theme: 'system', zoom: 1 })
+
+interface StoreShape {
+  settings: Settings
+  windowState?: WindowState
+}
+
+const SCHEMA: Schema<StoreShape> = {
+  settings: {
+    type: 'object',
+    properties: {
+      locale: { type: 'string', enum: ['ko', 'en'] },
+      theme: { type: 'string', enum: ['system', 'light', 'dark'] },
+      zoom: { type: 'number', minimum: 0.5, maximum: 3 }
+    },
+    required: ['locale', 'theme', 'zoom'],
+    additionalProperties: false
+  },
+  windowState: {
+    type: 'object',
+    properties: {
+      x: { type: 'integer' },
+      y: { type: 'integer' },
+      width: { type: 'integer', minimum: 1, maximum: 100_000 },
+      height: { type: 'integer', minimum: 1, maximum: 100_000 },
+      maximized: { type: 'boolean' }
+    },
+    required: ['width', 'height', 'maximized'],
+    additionalProperties: false
+  }
+}
+
+const FILE_NAME = 'settings'
+
+function openStore(cwd: string): Store<StoreShape> {
+  return new Store<StoreShape>({
+    cwd,
+    name: FILE_NAME,
+    schema: SCHEMA,
+    defaults: { settings: { ...DEFAULT_SETTINGS } },
+    clearInvalidConfig: false,
+    watch: false
+  })
+}
+
+/** A backend kept in memory only, for when even a fresh settings file cannot be created. */
+function memoryBackend(path: string): SettingsBackend {
+  let settings: Settings = { ...DEFAULT_SETTINGS }
+  let windowState: WindowState | undefined
+  return {
+    path,
+    getSettings: () => ({ ...settings }),
+    updateSettings: (patch) => (settings = { ...settings, ...patch }),
+    getWindowState: () => (windowState ? { ...windowState } : undefined),
+    setWindowState: (state) => void (windowState = { ...state })
+  }
+}
+
+/**
+ * Opens the settings file in `cwd` (an absolute folder path), quarantining it first when it is corrupt.
+ *
+ * @remarks Under plain Node (tests, the e2e bridge) set `ELECTRON_OVERRIDE_DIST_PATH` before this module is
+ * imported, since electron-store imports `electron`.
+ */
+export function createSettingsStore(cwd: string, options: SettingsStoreOptions = {}): SettingsBackend {
+  const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''))
+  const now = options.now ?? (() => new Date())
+  const path = join(cwd, `${FILE_NAME}.json`)
+  let store: Store<StoreShape>
+  try {
+    store = openStore(cwd)
+  } catch (error) {
+    if (!existsSync(path)) {
+      log(`settings: cannot create ${path}; settings will not be saved`, error)
+      return memoryBackend(path)
+    }
+    const stamp = now().toISOString().replace(/[:.]/g, '-')
+    const quarantine = join(cwd, `${FILE_NAME}.corrupt-${stamp}.json`)
+    try {
+      renameSync(path, quarantine)
+      log(`settings: ${path} could not be read; moved to ${quarantine} and using defaults`, error)
+      store = openStore(cwd)
+    } catch (second) {
+      log(`settings: ${path} could not be read or moved aside; settings will not be saved`, second)
+      return memoryBackend(path)
+    }
+  }
+  return {
+    path: store.path,
+    getSettings: () => ({ ...DEFAULT_SETTINGS, ...store.get('settings') }),
+    updateSettings(patch) {
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
+      const next: Settings = { ...DEFAULT_SETTINGS, ...store.get('settings'), ...defined }
+      store.set('settings', next)
+      return { ...next }
+    },
+    getWindowState: () => {
+      const state = store.get('windowState')
+      return state ? { ...state } : undefined
+    },
+    setWindowState: (state) => store.set('windowState', { ...state })
+  }
+}

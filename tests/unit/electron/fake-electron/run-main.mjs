@@ -1,0 +1,48 @@
+// Loads the built out/main/index.js against the fake Electron, drives it, and prints a JSON report.
+// Usage: node run-main.mjs <repo> <userData>
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { register } from 'node:module'
+
+register('./hooks.mjs', import.meta.url)
+
+const [repo, userData] = process.argv.slice(2)
+process.env.FAKE_ELECTRON_APP_PATH = repo
+process.env.BRIEFING_READER_USER_DATA = userData
+delete process.env.ELECTRON_RENDERER_URL
+delete process.env.BRIEFING_READER_ARCHIVE
+
+await import(join(repo, 'out', 'main', 'index.js'))
+const { log, state } = globalThis.__fakeElectron
+for (let i = 0; i < 200 && state.windows.length === 0 && !log.some((e) => e[0] === 'app.exit'); i++) {
+  await new Promise((resolve) => setTimeout(resolve, 50))
+}
+
+const report = { log, userData: state.paths.userData, privileged: state.privileged }
+const win = state.windows[0]
+if (win) {
+  report.window = { options: win.options, url: win.url }
+  const trusted = { senderFrame: { url: 'app://renderer/index.html', parent: null } }
+  const foreign = { senderFrame: { url: 'https://example.com/', parent: null } }
+  report.channels = [...state.ipc.keys()].sort()
+  report.ipc = {
+    list: await state.ipc.get('briefings:list')(trusted, {}),
+    info: await state.ipc.get('app:info')(trusted, {}),
+    badInput: await state.ipc.get('briefings:get')(trusted, { id: '../x' }),
+    foreign: await state.ipc.get('briefings:list')(foreign, {})
+  }
+  const serve = state.protocols.get('app')
+  const index = await serve(new Request('app://renderer/'))
+  report.protocol = {
+    index: { status: index.status, type: index.headers.get('content-type'), csp: index.headers.get('content-security-policy') },
+    traversal: (await serve(new Request('app://renderer/..%2f..%2fpackage.json'))).status
+  }
+  report.menu = state.menu.map((item) => item.label ?? item.role)
+  report.openHandler = win.webContents.openHandler({ url: 'file:///etc/passwd' })
+  win.bounds = { x: 30, y: 40, width: 1100, height: 800 }
+  win.emit('move')
+  win.emit('close')
+  report.settingsFile = JSON.parse(await readFile(join(userData, 'settings.json'), 'utf8'))
+}
+process.stdout.write(`\n@@REPORT@@${JSON.stringify(report)}\n`)
+process.exit(0)

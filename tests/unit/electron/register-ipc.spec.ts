@@ -1,0 +1,108 @@
+import { beforeEach, describe, expect, test, vi } from 'vitest'
+import { APP_ENTRY_URL } from '../../../electron/main/security/app-origin.ts'
+import { API_METHODS, CHANNELS } from '../../../electron/shared/ipc-contract.ts'
+import type { ArchiveApi } from '../../../electron/shared/ipc-contract.ts'
+
+const electron = vi.hoisted(() => {
+  const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>()
+  return {
+    handlers,
+    ipcMain: {
+      handle: vi.fn((channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) => {
+        if (handlers.has(channel)) throw new Error(`second handler for ${channel}`)
+        handlers.set(channel, fn)
+      }),
+      removeHandler: vi.fn((channel: string) => handlers.delete(channel))
+    }
+  }
+})
+vi.mock('electron', () => ({ ipcMain: electron.ipcMain }))
+
+const { registerIpc, FORBIDDEN } = await import('../../../electron/main/ipc/register-ipc.ts')
+
+const calls: string[] = []
+const api: ArchiveApi = {
+  listBriefings: async () => (calls.push('listBriefings'), []),
+  getBriefing: async ({ id }) => (calls.push(`getBriefing ${id}`), null),
+  openExternal: async () => ({ opened: false }),
+  getSettings: async () => ({ locale: 'ko', theme: 'system', zoom: 1 }),
+  updateSettings: async (patch) => ({ locale: 'ko', theme: 'system', zoom: 1, ...patch }),
+  getAppInfo: async () => ({ version: '0.0.0', archiveDir: '/a', userDataDir: '/u' })
+}
+
+const topFrame = { url: APP_ENTRY_URL, parent: null }
+const event = (senderFrame: unknown): unknown => ({ senderFrame })
+const handler = (method: keyof typeof CHANNELS) => {
+  const fn = electron.handlers.get(CHANNELS[method])
+  if (!fn) throw new Error(`no handler for ${method}`)
+  return fn
+}
+
+describe('registerIpc', () => {
+  let unregister: () => void
+  beforeEach(() => {
+    electron.handlers.clear()
+    calls.length = 0
+    unregister = registerIpc(api)
+    return () => unregister()
+  })
+
+  test('registers one handler per contract channel', () => {
+    expect([...electron.handlers.keys()].sort()).toEqual(API_METHODS.map((m) => CHANNELS[m]).sort())
+  })
+
+  test('answers our top-level frame through dispatch', async () => {
+    await expect(handler('getBriefing')(event(topFrame), { id: 'sample-weekly-2024-01-05' })).resolves.toEqual({
+      ok: true,
+      value: null
+    })
+    expect(calls).toEqual(['getBriefing sample-weekly-2024-01-05'])
+  })
+
+  test('returns invalid-input for a bad payload without calling the service', async () => {
+    const result = (await handler('getBriefing')(event(topFrame), { id: '../../etc' })) as {
+      ok: boolean
+      error?: { code: string }
+    }
+    expect(result.ok).toBe(false)
+    expect(result.error?.code).toBe('invalid-input')
+    expect(calls).toEqual([])
+  })
+
+  const untrusted = [
+    { name: 'an iframe on our origin', frame: { url: APP_ENTRY_URL, parent: topFrame } },
+    { name: 'a foreign page', frame: { url: 'https://example.com/', parent: null } },
+    { name: 'a file:// page', frame: { url: 'file:///tmp/x.html', parent: null } },
+    { name: 'a disposed frame', frame: null },
+    {
+      name: 'a frame that throws when read',
+      frame: Object.defineProperty({ parent: null }, 'url', {
+        get() {
+          throw new Error('Render frame was disposed')
+        }
+      })
+    }
+  ]
+  for (const { name, frame } of untrusted) {
+    test(`refuses ${name} with forbidden, before the service runs`, async () => {
+      for (const method of API_METHODS) {
+        await expect(handler(method)(event(frame), {})).resolves.toEqual(FORBIDDEN)
+      }
+      expect(calls).toEqual([])
+    })
+  }
+
+  test('trusts the dev server only when told to', async () => {
+    unregister()
+    electron.handlers.clear()
+    unregister = registerIpc(api, { devServerUrl: 'http://localhost:5173' })
+    const dev = { url: 'http://localhost:5173/', parent: null }
+    await expect(handler('listBriefings')(event(dev), {})).resolves.toEqual({ ok: true, value: [] })
+  })
+
+  test('the returned function removes every handler', () => {
+    unregister()
+    expect(electron.handlers.size).toBe(0)
+    unregister = () => {}
+  })
+})
