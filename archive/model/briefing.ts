@@ -106,6 +106,8 @@ export interface Colophon {
   website?: string
   /** The "본 보고서는 …" notice printed under the contents. */
   notice?: string
+  /** Other lines of the back page (masthead words such as CHINA / SCIENCE), kept as printed. */
+  masthead?: string[]
 }
 
 export interface ParseWarning {

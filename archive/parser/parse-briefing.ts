@@ -9,7 +9,7 @@ import { matchContents } from './match-contents.ts'
 import { regionsOfTitle } from './regions.ts'
 
 /** Bumped whenever the parser's output changes; stored parses older than this are re-parsed. */
-export const PARSER_VERSION = 1
+export const PARSER_VERSION = 2
 
 export interface ParseOptions {
   /** Shown in errors and kept as `sourceFile`. */

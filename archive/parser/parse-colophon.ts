@@ -29,6 +29,7 @@ export function findColophonStart(lines: SourceLine[]): number {
 export function parseColophon(lines: SourceLine[]): Colophon {
   const colophon: Colophon = {}
   const englishBlocks: string[][] = [[]]
+  const masthead: string[] = []
   let addressOpen = false
   for (const line of lines) {
     if (isBlank(line)) {
@@ -58,10 +59,14 @@ export function parseColophon(lines: SourceLine[]): Colophon {
       colophon.address = `${colophon.address ?? ''} ${line.text}`.trim()
     } else if (UPPER.test(line.norm)) {
       englishBlocks[englishBlocks.length - 1].push(line.norm.trim())
+      masthead.push(line.text)
     } else if (/동\s*\/?\s*향|브리핑/.test(line.norm)) {
       colophon.series = cleanSeriesTitle(line.norm)
+    } else {
+      masthead.push(line.text)
     }
   }
+  if (masthead.length > 0) colophon.masthead = masthead
   const english = englishBlocks
     .map((b) => b.join(' ').replace(/\s+/g, ' ').trim())
     .filter(Boolean)

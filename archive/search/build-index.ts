@@ -116,32 +116,36 @@ export function buildShard(key: string, documents: SearchDocument[]): IndexShard
 
   const termOf: string[] = []
   for (const term of Object.keys(b.invertedIndex)) termOf[b.invertedIndex[term]._index] = term
-  // term index → (doc → summed weight)
-  const weights = new Map<number, Map<number, number>>()
-  for (const [fieldRef, vector] of Object.entries(b.fieldVectors)) {
+  // Field vectors come in document order (title, headline, body of doc 0, then doc 1 …), so each
+  // term's postings are appended already sorted; the fields of one document are summed.
+  const docsOf: number[][] = termOf.map(() => [])
+  const scoresOf: number[][] = termOf.map(() => [])
+  for (const fieldRef of Object.keys(b.fieldVectors)) {
     const doc = Number(fieldRef.slice(fieldRef.indexOf('/') + 1))
-    const el = vector.elements
+    const el = b.fieldVectors[fieldRef].elements
     for (let k = 0; k < el.length; k += 2) {
-      let perDoc = weights.get(el[k])
-      if (!perDoc) weights.set(el[k], (perDoc = new Map()))
-      perDoc.set(doc, (perDoc.get(doc) ?? 0) + el[k + 1])
+      const docs = docsOf[el[k]]
+      const last = docs.length - 1
+      if (last >= 0 && docs[last] === doc) scoresOf[el[k]][last] += el[k + 1]
+      else {
+        docs.push(doc)
+        scoresOf[el[k]].push(el[k + 1])
+      }
     }
   }
-  const order = [...weights.keys()].sort((x, y) => (termOf[x] < termOf[y] ? -1 : termOf[x] > termOf[y] ? 1 : 0))
+  const order = termOf.map((_, t) => t).filter((t) => docsOf[t].length > 0)
+  order.sort((x, y) => (termOf[x] < termOf[y] ? -1 : termOf[x] > termOf[y] ? 1 : 0))
   let total = 0
-  for (const t of order) total += (weights.get(t) as Map<number, number>).size
+  for (const t of order) total += docsOf[t].length
   const postStart = new Uint32Array(order.length + 1)
   const postDocs = new Uint32Array(total)
   const postScores = new Float32Array(total)
   let p = 0
   order.forEach((t, i) => {
     postStart[i] = p
-    const perDoc = [...(weights.get(t) as Map<number, number>)].sort((x, y) => x[0] - y[0])
-    for (const [doc, w] of perDoc) {
-      postDocs[p] = doc
-      postScores[p] = w
-      p++
-    }
+    postDocs.set(docsOf[t], p)
+    postScores.set(scoresOf[t], p)
+    p += docsOf[t].length
   })
   postStart[order.length] = p
 

@@ -9,6 +9,11 @@ export type Atom = { kind: 'term'; term: string } | { kind: 'prefix'; prefix: st
 /** One query term, compiled: it matches a document when every atom of one alternative does. */
 export interface Matcher {
   alternatives: Atom[][]
+  /**
+   * Per alternative, the CJK words of three or more characters (normalised, no spaces) that must occur
+   * as such: their bigrams can all be present without the word.
+   */
+  runs: string[][]
   negate: boolean
   /** Normalised phrase that must occur verbatim (checked against the item text). */
   phrase?: string
@@ -47,22 +52,28 @@ export function planQuery(query: ParsedQuery, aliases: ReadonlyMap<string, Reado
     if (term.kind === 'phrase') {
       const atoms = atomsOf(text, false, true)
       if (atoms.length === 0) continue
-      matchers.push({ alternatives: [atoms], negate: term.negate, phrase: text, highlights: [text], words: [] })
+      matchers.push({ alternatives: [atoms], runs: [[]], negate: term.negate, phrase: text, highlights: [text], words: [] })
       continue
     }
     const base = atomsOf(text, term.prefix, false)
     if (base.length === 0) continue
     const alternatives = [base]
     const highlights = [...text.matchAll(CJK_RUN)].map((m) => m[0])
+    const runs = [longRuns(text)]
     if (CJK_CHAR.test(text) && /^[^\s]+$/.test(text) && text.match(CJK_RUN)?.[0] === text) {
       for (const alias of aliasesOf(text, aliases)) {
         alternatives.push(atomsOf(alias, false, false))
+        runs.push(longRuns(alias))
         highlights.push(alias)
       }
     }
-    matchers.push({ alternatives, negate: term.negate, highlights, words })
+    matchers.push({ alternatives, runs, negate: term.negate, highlights, words })
   }
   return matchers
+}
+
+function longRuns(text: string): string[] {
+  return [...text.matchAll(CJK_RUN)].map((m) => m[0].replace(/ /g, '')).filter((r) => [...r].length >= 3)
 }
 
 /** All bigram terms of a CJK run, exported for tests and the benchmark. */

@@ -40,6 +40,9 @@ export interface RankedResults {
 /** Reads the display text of one item of a shard (title, headlines, body), for phrase checks. */
 export type TextSource = (shard: IndexShard, doc: number) => string
 
+/** Tells whether an item's normalised text (no spaces) contains a normalised word (no spaces). */
+export type RunCheck = (shard: IndexShard, doc: number, run: string) => boolean
+
 type DocSet = { has(doc: number): boolean; size: number; score(doc: number): number; docs(): Iterable<number> }
 
 function lowerBound(terms: string[], key: string): number {
@@ -154,9 +157,10 @@ function matcherEstimate(shard: IndexShard, m: Matcher, cache: Map<string, DocSe
   )
 }
 
-function matchesDoc(shard: IndexShard, m: Matcher, d: number, cache: Map<string, DocSet>): number {
+function matchesDoc(shard: IndexShard, m: Matcher, d: number, cache: Map<string, DocSet>, check?: RunCheck): number {
   let best = -1
-  for (const alt of m.alternatives) {
+  for (const [ai, alt] of m.alternatives.entries()) {
+    if (check && !m.runs[ai].every((run) => check(shard, d, run))) continue
     let score = 0
     let ok = true
     for (const a of alt) {
@@ -200,7 +204,8 @@ export function searchShards(
   aliases: ReadonlyMap<string, ReadonlySet<string>>,
   input: string | ParsedQuery,
   options: SearchOptions = {},
-  text?: TextSource
+  text?: TextSource,
+  check?: RunCheck
 ): RankedResults {
   const query = typeof input === 'string' ? parseQuery(input) : input
   const filters = mergeFilters(query.filters, options.filters)
@@ -223,9 +228,12 @@ export function searchShards(
       for (const alt of ordered[0].alternatives) {
         for (const [d, s] of alternativeDocs(shard, alt, cache)) candidates.set(d, Math.max(candidates.get(d) ?? 0, s))
       }
+      if (check && ordered[0].runs.some((r) => r.length > 0)) {
+        for (const [d] of candidates) if (matchesDoc(shard, ordered[0], d, cache, check) < 0) candidates.delete(d)
+      }
       for (const m of ordered.slice(1)) {
         for (const [d, s] of candidates) {
-          const add = matchesDoc(shard, m, d, cache)
+          const add = matchesDoc(shard, m, d, cache, check)
           if (add < 0) candidates.delete(d)
           else candidates.set(d, s + add)
         }
@@ -233,7 +241,7 @@ export function searchShards(
     }
     for (const [d] of candidates) {
       if (!passesFilters(shard.docs[d], filters, options)) candidates.delete(d)
-      else if (negative.some((m) => !m.phrase && matchesDoc(shard, m, d, cache) >= 0)) candidates.delete(d)
+      else if (negative.some((m) => !m.phrase && matchesDoc(shard, m, d, cache, check) >= 0)) candidates.delete(d)
     }
     const phrases = matchers.filter((m) => m.phrase)
     if (phrases.length > 0 && text) {

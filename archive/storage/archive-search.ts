@@ -43,7 +43,10 @@ export interface IndexProgress {
 }
 
 /** Builds one shard's files; a worker thread in the app, in-process in tests. */
-export type ShardBuilder = (key: string, documents: SearchDocument[]) => Promise<{ index: Uint8Array; text: Uint8Array }>
+export type ShardBuilder = ((key: string, documents: SearchDocument[]) => Promise<{ index: Uint8Array; text: Uint8Array }>) & {
+  /** How many shards it can build at once (worker threads); 1 when absent. */
+  concurrency?: number
+}
 
 /** The display text an item is searched and highlighted in. */
 export function documentText(d: SearchDocument): string {
@@ -160,46 +163,53 @@ export class ArchiveSearch {
     }
     const keys = [...byYear.keys()].sort()
     this.report({ state: 'loading', done: 0, total: keys.length, loaded: 0, built: 0, error: undefined })
+    let done = 0
     let loaded = 0
     let built = 0
-    for (const [i, key] of keys.entries()) {
+    const stale: Array<{ key: string; fp: string }> = []
+    for (const key of keys) {
       const fp = fingerprint(byYear.get(key) ?? [])
       if (this.live.get(key)?.fingerprint === fp) {
-        this.report({ done: i + 1 })
+        this.report({ done: ++done })
         continue
       }
       const entry = manifest.shards[key]
-      let shard: LoadedShard | undefined
       if (entry?.fingerprint === fp) {
         try {
           const file = join(this.indexDir, `${entry.file}.idx`)
-          shard = decodeShard(await readFile(file), join(this.indexDir, `${entry.file}.txt`), file)
+          this.replace(key, fp, decodeShard(await readFile(file), join(this.indexDir, `${entry.file}.txt`), file))
           loaded++
+          this.report({ done: ++done })
+          continue
         } catch {
-          shard = undefined // unreadable or truncated: rebuilt below
+          // unreadable or truncated: rebuilt below
         }
       }
-      if (!shard) {
-        this.report({ state: 'building' })
-        const docs: SearchDocument[] = []
-        for (const s of byYear.get(key) ?? []) {
-          const b = await this.store.get(s.id)
-          if (b) docs.push(...briefingDocuments(b))
-        }
-        const bytes = await (this.options.builder ?? inProcessBuilder)(key, docs)
-        const name = `${key}-${fp}`
-        await writeFileAtomic(join(this.indexDir, `${name}.txt`), bytes.text)
-        await writeFileAtomic(join(this.indexDir, `${name}.idx`), bytes.index)
-        manifest.shards[key] = { fingerprint: fp, file: name, briefings: byYear.get(key)?.length ?? 0, docs: docs.length }
-        await writeFileAtomic(join(this.indexDir, 'manifest.json'), JSON.stringify(manifest, null, 2))
-        const file = join(this.indexDir, `${name}.idx`)
-        shard = decodeShard(bytes.index, join(this.indexDir, `${name}.txt`), file)
-        built++
-      }
-      this.live.get(key)?.loaded.close()
-      this.live.set(key, { loaded: shard, fingerprint: fp })
-      this.report({ done: i + 1 })
+      stale.push({ key, fp })
     }
+    if (stale.length > 0) this.report({ state: 'building' })
+    const builder = this.options.builder ?? inProcessBuilder
+    const buildOne = async ({ key, fp }: { key: string; fp: string }): Promise<void> => {
+      const docs: SearchDocument[] = []
+      for (const s of byYear.get(key) ?? []) {
+        const b = await this.store.get(s.id)
+        if (b) docs.push(...briefingDocuments(b))
+      }
+      const bytes = await builder(key, docs)
+      const name = `${key}-${fp}`
+      await writeFileAtomic(join(this.indexDir, `${name}.txt`), bytes.text)
+      await writeFileAtomic(join(this.indexDir, `${name}.idx`), bytes.index)
+      manifest.shards[key] = { fingerprint: fp, file: name, briefings: byYear.get(key)?.length ?? 0, docs: docs.length }
+      this.replace(key, fp, decodeShard(bytes.index, join(this.indexDir, `${name}.txt`), `${name}.idx`))
+      built++
+      this.report({ done: ++done })
+    }
+    // build as many shards at once as the builder has workers; the old shards keep answering meanwhile
+    const queue = [...stale]
+    const lanes = Array.from({ length: Math.max(1, Math.min(builder.concurrency ?? 1, queue.length)) }, async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) await buildOne(job)
+    })
+    await Promise.all(lanes)
     for (const key of [...this.live.keys()]) {
       if (!byYear.has(key)) {
         this.live.get(key)?.loaded.close()
@@ -220,6 +230,11 @@ export class ArchiveSearch {
       if (f === 'manifest.json' || keep.has(f)) continue
       await rm(join(this.indexDir, f), { force: true })
     }
+  }
+
+  private replace(key: string, fingerprint: string, loaded: LoadedShard): void {
+    this.live.get(key)?.loaded.close()
+    this.live.set(key, { loaded, fingerprint })
   }
 
   private rebuildAliases(): void {
@@ -245,7 +260,8 @@ export class ArchiveSearch {
       this.aliases,
       parsed,
       options,
-      (shard, doc) => byShard.get(shard)?.text(doc) ?? ''
+      (shard, doc) => byShard.get(shard)?.text(doc) ?? '',
+      (shard, doc, run) => byShard.get(shard)?.contains(doc, encodeRun(run)) ?? false
     )
     const hits = result.hits.map((h): SearchHitView => {
       const text = byShard.get(h.shard)?.text(h.doc) ?? ''
@@ -279,6 +295,17 @@ export class ArchiveSearch {
     for (const { loaded } of this.live.values()) loaded.close()
     this.live.clear()
   }
+}
+
+const runBytes = new Map<string, Uint8Array>()
+function encodeRun(run: string): Uint8Array {
+  let bytes = runBytes.get(run)
+  if (!bytes) {
+    bytes = new TextEncoder().encode(run)
+    if (runBytes.size > 1000) runBytes.clear()
+    runBytes.set(run, bytes)
+  }
+  return bytes
 }
 
 function shiftRanges(ranges: Array<{ start: number; end: number }>, by: number): Array<{ start: number; end: number }> {

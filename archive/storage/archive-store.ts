@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto'
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
-import { basename, extname, join } from 'node:path'
+import { basename, dirname, extname, join } from 'node:path'
 import { allItems, summarizeBriefing } from '../model/briefing.ts'
 import type { Briefing, BriefingId, BriefingSummary } from '../model/briefing.ts'
 import { PARSER_VERSION, parseBriefing } from '../parser/parse-briefing.ts'
@@ -102,7 +102,7 @@ async function fsyncDir(dir: string): Promise<void> {
 
 /** Writes `data` to `target` through a fsynced temp file in the same folder and a rename. */
 async function writeAtomic(target: string, data: Uint8Array | string): Promise<void> {
-  const dir = join(target, '..')
+  const dir = dirname(target)
   const temp = join(dir, `.${basename(target)}${TEMP_MARK}${process.pid}-${Math.random().toString(16).slice(2, 10)}`)
   const handle = await open(temp, 'wx', 0o644)
   try {
@@ -299,6 +299,7 @@ export function openArchiveStore(dir: string, options: ArchiveStoreOptions = {})
     async importFile(path) {
       const file = basename(path)
       try {
+        await ready
         const info = await stat(path)
         if (!info.isFile()) return { status: 'failed', file, error: `${file}: not a regular file` }
         if (info.size > MAX_SOURCE_BYTES) {

@@ -1,10 +1,12 @@
 /**
  * The on-disk form of one search index shard: `<key>.idx` (header JSON, typed-array postings and the
- * sorted term list) and `<key>.txt` (the display text of every item, read on demand for phrase checks
- * and snippets, so it never sits in memory).
+ * sorted term list, then every item's normalised text without spaces, kept in memory as bytes to check
+ * that a long CJK word really occurs, not only its bigrams) and `<key>.txt` (the display text of every
+ * item, read on demand for phrase checks and snippets, so it never sits in memory).
  */
 import { closeSync, openSync, readSync } from 'node:fs'
 import type { IndexShard, ShardDoc } from '../search/build-index.ts'
+import { normalizeText } from '../search/normalize.ts'
 
 const MAGIC = 0x58495242 // "BRIX"
 export const SHARD_FORMAT = 1
@@ -19,6 +21,9 @@ interface ShardHeader {
   termsBytes: number
   /** Byte offset and length of each item's text in the .txt file. */
   text: Array<[number, number]>
+  /** Byte offset and length of each item's compact normalised text after the terms. */
+  norm: Array<[number, number]>
+  normBytes: number
 }
 
 const align4 = (n: number): number => (n + 3) & ~3
@@ -36,6 +41,13 @@ export function encodeShard(shard: IndexShard, texts: string[]): { index: Uint8A
   const textBytes = new Uint8Array(at)
   textParts.forEach((p, i) => textBytes.set(p, offsets[i][0]))
 
+  const normParts = texts.map((t) => enc.encode(normalizeText(t).replace(/ /g, '')))
+  const norm: Array<[number, number]> = []
+  let n = 0
+  for (const p of normParts) {
+    norm.push([n, p.length])
+    n += p.length
+  }
   const terms = enc.encode(shard.terms.join('\n'))
   const header: ShardHeader = {
     format: SHARD_FORMAT,
@@ -45,11 +57,14 @@ export function encodeShard(shard: IndexShard, texts: string[]): { index: Uint8A
     termCount: shard.terms.length,
     postCount: shard.postDocs.length,
     termsBytes: terms.length,
-    text: offsets
+    text: offsets,
+    norm,
+    normBytes: n
   }
   const headerBytes = enc.encode(JSON.stringify(header))
   const headerEnd = align4(12 + headerBytes.length)
-  const size = headerEnd + shard.postStart.byteLength + shard.postDocs.byteLength + shard.postScores.byteLength + terms.length
+  const size =
+    headerEnd + shard.postStart.byteLength + shard.postDocs.byteLength + shard.postScores.byteLength + terms.length + n
   const out = new Uint8Array(size)
   const view = new DataView(out.buffer)
   view.setUint32(0, MAGIC, true)
@@ -62,6 +77,8 @@ export function encodeShard(shard: IndexShard, texts: string[]): { index: Uint8A
     p += arr.byteLength
   }
   out.set(terms, p)
+  p += terms.length
+  for (const [k, part] of normParts.entries()) out.set(part, p + norm[k][0])
   return { index: out, text: textBytes }
 }
 
@@ -70,6 +87,8 @@ export interface LoadedShard {
   shard: IndexShard
   /** Reads the display text of one item from the .txt file. */
   text(doc: number): string
+  /** True when the item's normalised text (spaces removed) contains `needle` (normalised, no spaces). */
+  contains(doc: number, needle: Uint8Array): boolean
   close(): void
 }
 
@@ -86,7 +105,7 @@ export function decodeShard(bytes: Uint8Array, textPath: string, file: string): 
   const dec = new TextDecoder()
   const header = JSON.parse(dec.decode(bytes.subarray(12, 12 + headerLen))) as ShardHeader
   let p = align4(12 + headerLen)
-  const expected = p + 4 * (header.termCount + 1) + 8 * header.postCount + header.termsBytes
+  const expected = p + 4 * (header.termCount + 1) + 8 * header.postCount + header.termsBytes + header.normBytes
   if (expected !== bytes.byteLength) throw new Error(`${file}: truncated (${bytes.byteLength} of ${expected} bytes)`)
   // views need 4-byte alignment of the underlying buffer offset; copy when the file buffer is unaligned
   const aligned = (bytes.byteOffset & 3) === 0 ? bytes : bytes.slice()
@@ -98,6 +117,8 @@ export function decodeShard(bytes: Uint8Array, textPath: string, file: string): 
   const postScores = new Float32Array(aligned.buffer, base + p, header.postCount)
   p += postScores.byteLength
   const terms = header.termCount === 0 ? [] : dec.decode(aligned.subarray(p, p + header.termsBytes)).split('\n')
+  const normBase = p + header.termsBytes
+  const normBuf = Buffer.from(aligned.buffer, aligned.byteOffset + normBase, header.normBytes)
   const shard: IndexShard = { key: header.key, docs: header.docs, terms, postStart, postDocs, postScores, aliases: header.aliases }
   let fd: number | undefined
   return {
@@ -108,6 +129,10 @@ export function decodeShard(bytes: Uint8Array, textPath: string, file: string): 
       const buf = Buffer.allocUnsafe(length)
       readSync(fd, buf, 0, length, offset)
       return buf.toString('utf8')
+    },
+    contains(doc: number, needle: Uint8Array): boolean {
+      const [offset, length] = header.norm[doc]
+      return normBuf.subarray(offset, offset + length).indexOf(needle) >= 0
     },
     close(): void {
       if (fd !== undefined) closeSync(fd)

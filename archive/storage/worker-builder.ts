@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { ShardBuilder } from './archive-search.ts'
 
@@ -9,20 +10,30 @@ interface Pending {
   reject: (error: Error) => void
 }
 
+interface Lane {
+  worker?: Worker
+  busy: number
+}
+
 /**
- * A shard builder that runs in one long-lived worker thread, so building never blocks the thread that
- * answers the UI. The worker is unref'd: it does not keep the process alive.
+ * A shard builder that runs in long-lived worker threads (one per lane, default: up to two), so
+ * building never blocks the thread that answers the UI and shards of different years build in
+ * parallel. Workers are unref'd: they do not keep the process alive.
  */
-export function createWorkerBuilder(workerUrl: URL | string = SOURCE_WORKER_URL): ShardBuilder & { close(): Promise<void> } {
-  let worker: Worker | undefined
+export function createWorkerBuilder(
+  workerUrl: URL | string = SOURCE_WORKER_URL,
+  lanes = Math.max(1, Math.min(2, availableParallelism()))
+): ShardBuilder & { close(): Promise<void> } {
   let next = 0
   const pending = new Map<number, Pending>()
-  const start = (): Worker => {
+  const pool: Lane[] = Array.from({ length: lanes }, () => ({ busy: 0 }))
+  const start = (lane: Lane): Worker => {
     const w = new Worker(workerUrl)
     w.unref()
     w.on('message', (msg: { id: number; index?: Uint8Array; text?: Uint8Array; error?: string }) => {
       const p = pending.get(msg.id)
       pending.delete(msg.id)
+      lane.busy--
       if (!p) return
       if (msg.error || !msg.index || !msg.text) p.reject(new Error(`search index worker: ${msg.error ?? 'no result'}`))
       else p.resolve({ index: msg.index, text: msg.text })
@@ -30,23 +41,27 @@ export function createWorkerBuilder(workerUrl: URL | string = SOURCE_WORKER_URL)
     w.on('error', (error) => {
       for (const p of pending.values()) p.reject(error)
       pending.clear()
-      worker = undefined
+      lane.worker = undefined
+      lane.busy = 0
     })
     w.on('exit', () => {
-      worker = undefined
+      lane.worker = undefined
     })
     return w
   }
   const build = ((key, documents) =>
     new Promise((resolve, reject) => {
-      worker ??= start()
+      const lane = pool.reduce((a, b) => (b.busy < a.busy ? b : a))
+      lane.worker ??= start(lane)
+      lane.busy++
       const id = next++
       pending.set(id, { resolve, reject })
-      worker.postMessage({ id, key, documents })
+      lane.worker.postMessage({ id, key, documents })
     })) as ShardBuilder & { close(): Promise<void> }
+  build.concurrency = lanes
   build.close = async () => {
-    await worker?.terminate()
-    worker = undefined
+    await Promise.all(pool.map((l) => l.worker?.terminate()))
+    for (const l of pool) l.worker = undefined
   }
   return build
 }

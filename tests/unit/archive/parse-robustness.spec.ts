@@ -89,7 +89,7 @@ describe('parseBriefing properties', () => {
         const dump = JSON.stringify(r.briefing)
         for (const [, w] of rows) expect(dump).toContain(w)
       }),
-      { numRuns: 300 }
+      { numRuns: Number(process.env.FC_RUNS ?? 300) }
     )
   })
 })

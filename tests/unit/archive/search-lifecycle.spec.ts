@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
-import { ArchiveSearch, type IndexManifest } from '../../../archive/storage/archive-search.ts'
+import { ArchiveSearch, INDEX_FORMAT, type IndexManifest } from '../../../archive/storage/archive-search.ts'
+import { NORMALIZER_VERSION } from '../../../archive/search/normalize.ts'
+import { PARSER_VERSION } from '../../../archive/parser/parse-briefing.ts'
 import { createWorkerBuilder } from '../../../archive/storage/worker-builder.ts'
 import { miniBriefing } from '../../helpers/mini-briefing.ts'
 import { tempArchive } from '../../helpers/temp-archive.ts'
@@ -34,7 +36,7 @@ describe('ArchiveSearch life cycle', () => {
     expect(first.progress()).toMatchObject({ state: 'ready', built: 2, loaded: 0 })
     const m = manifestOf(a.dir)
     expect(Object.keys(m.shards).sort()).toEqual(['2024', '2025'])
-    expect(m).toMatchObject({ indexFormat: 1, normalizerVersion: 1, parserVersion: 1 })
+    expect(m).toMatchObject({ indexFormat: INDEX_FORMAT, normalizerVersion: NORMALIZER_VERSION, parserVersion: PARSER_VERSION })
     expect(m.lunrVersion).toMatch(/^2\./)
     first.close()
 
@@ -71,7 +73,7 @@ describe('ArchiveSearch life cycle', () => {
     const again = new ArchiveSearch(a.store)
     await again.refresh()
     expect(again.progress()).toMatchObject({ built: 1, loaded: 0 })
-    expect(manifestOf(a.dir).normalizerVersion).toBe(1)
+    expect(manifestOf(a.dir).normalizerVersion).toBe(NORMALIZER_VERSION)
     again.close()
   })
 
