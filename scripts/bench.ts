@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import MiniSearch from 'minisearch'
@@ -14,6 +14,7 @@ import { generateBriefings } from '../archive/sample/generate.ts'
 import { briefingDocuments, type SearchDocument } from '../archive/search/documents.ts'
 import { openArchiveStore } from '../archive/storage/archive-store.ts'
 import { ArchiveSearch } from '../archive/storage/archive-search.ts'
+import { createWorkerBuilder } from '../archive/storage/worker-builder.ts'
 import { miniSearchOptions } from './bench/engines.ts'
 
 interface ChildResult {
@@ -54,12 +55,14 @@ for (const n of counts) {
   }
   writeFileSync(join(dir, 'bench-docs.json'), JSON.stringify(docs))
 
-  // Lunr (the app): build every yearly shard on one thread, as the worker does
+  // Lunr (the app): yearly shards built in the app's worker pool, off the calling thread
+  const builder = createWorkerBuilder()
   const t0 = performance.now()
-  const search = new ArchiveSearch(store)
+  const search = new ArchiveSearch(store, { builder })
   await search.refresh()
   const lunrBuild = performance.now() - t0
   search.close()
+  await builder.close()
   const indexDir = join(dir, 'index')
   const idxFiles = readdirSync(indexDir).filter((f) => f.endsWith('.idx'))
   const idxBytes = idxFiles.reduce((s, f) => s + statSync(join(indexDir, f)).size, 0)
@@ -101,7 +104,7 @@ for (const n of counts) {
 
 process.stdout.write(
   [
-    `Node ${process.versions.node}, ${process.platform}/${process.arch}; ${new Date().toISOString().slice(0, 10)}`,
+    `Node ${process.versions.node}, ${process.platform}/${process.arch}, ${availableParallelism()} cores; ${new Date().toISOString().slice(0, 10)}`,
     '',
     '| briefings | engine | build | index size raw / gzip | load | memory after load (heap + buffers) | query p50 / p95 / max |',
     '|---|---|---|---|---|---|---|',

@@ -74,12 +74,24 @@ function foldCluster(cluster: string): string {
  */
 export function normalizeForSearch(source: string): NormalizedText {
   const len = source.length
-  const starts = new Uint32Array(len * 2 + 4)
-  const ends = new Uint32Array(len * 2 + 4)
+  let starts = new Uint32Array(len + 16)
+  let ends = new Uint32Array(len + 16)
   const parts: string[] = []
   let k = 0
   let lastSpace = true // drop leading whitespace
+  // NFKC can expand a character a lot (ﷺ → 18 characters): grow the maps when needed
+  const ensure = (n: number): void => {
+    if (k + n <= starts.length) return
+    const grow = (a: Uint32Array): Uint32Array => {
+      const b = new Uint32Array((k + n) * 2 + 16)
+      b.set(a)
+      return b
+    }
+    starts = grow(starts)
+    ends = grow(ends)
+  }
   const emit = (s: string, from: number, to: number): void => {
+    ensure(s.length)
     parts.push(s)
     for (let u = 0; u < s.length; u++) {
       starts[k] = from
@@ -97,6 +109,7 @@ export function normalizeForSearch(source: string): NormalizedText {
     const c = source.charCodeAt(i)
     if (isPlain(c) && !(i + 1 < len && continues(source.charCodeAt(i + 1)))) {
       if (plainFrom < 0) plainFrom = i
+      ensure(1)
       starts[k] = i
       ends[k] = i + 1
       k++

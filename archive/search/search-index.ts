@@ -40,8 +40,11 @@ export interface RankedResults {
 /** Reads the display text of one item of a shard (title, headlines, body), for phrase checks. */
 export type TextSource = (shard: IndexShard, doc: number) => string
 
-/** Tells whether an item's normalised text (no spaces) contains a normalised word (no spaces). */
-export type RunCheck = (shard: IndexShard, doc: number, run: string) => boolean
+/**
+ * Tells whether an item's normalised text contains a normalised string; with `spacing`, spaces in the
+ * text are ignored (a word), without it the string must occur exactly (a phrase).
+ */
+export type RunCheck = (shard: IndexShard, doc: number, needle: string, spacing: boolean) => boolean
 
 type DocSet = { has(doc: number): boolean; size: number; score(doc: number): number; docs(): Iterable<number> }
 
@@ -160,7 +163,7 @@ function matcherEstimate(shard: IndexShard, m: Matcher, cache: Map<string, DocSe
 function matchesDoc(shard: IndexShard, m: Matcher, d: number, cache: Map<string, DocSet>, check?: RunCheck): number {
   let best = -1
   for (const [ai, alt] of m.alternatives.entries()) {
-    if (check && !m.runs[ai].every((run) => check(shard, d, run))) continue
+    if (check && !m.runs[ai].every((run) => check(shard, d, run, true))) continue
     let score = 0
     let ok = true
     for (const a of alt) {
@@ -244,11 +247,12 @@ export function searchShards(
       else if (negative.some((m) => !m.phrase && matchesDoc(shard, m, d, cache, check) >= 0)) candidates.delete(d)
     }
     const phrases = matchers.filter((m) => m.phrase)
-    if (phrases.length > 0 && text) {
+    if (phrases.length > 0 && (check || text)) {
+      const has = (d: number, phrase: string): boolean =>
+        check ? check(shard, d, phrase, false) : normalizeText(text?.(shard, d) ?? '').includes(phrase)
       for (const [d] of candidates) {
-        const body = normalizeText(text(shard, d))
         for (const m of phrases) {
-          if (body.includes(m.phrase as string) === m.negate) {
+          if (has(d, m.phrase as string) === m.negate) {
             candidates.delete(d)
             break
           }

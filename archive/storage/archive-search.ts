@@ -261,7 +261,7 @@ export class ArchiveSearch {
       parsed,
       options,
       (shard, doc) => byShard.get(shard)?.text(doc) ?? '',
-      (shard, doc, run) => byShard.get(shard)?.contains(doc, encodeRun(run)) ?? false
+      (shard, doc, needle, spacing) => byShard.get(shard)?.contains(doc, needle, spacing) ?? false
     )
     const hits = result.hits.map((h): SearchHitView => {
       const text = byShard.get(h.shard)?.text(h.doc) ?? ''
@@ -295,17 +295,6 @@ export class ArchiveSearch {
     for (const { loaded } of this.live.values()) loaded.close()
     this.live.clear()
   }
-}
-
-const runBytes = new Map<string, Uint8Array>()
-function encodeRun(run: string): Uint8Array {
-  let bytes = runBytes.get(run)
-  if (!bytes) {
-    bytes = new TextEncoder().encode(run)
-    if (runBytes.size > 1000) runBytes.clear()
-    runBytes.set(run, bytes)
-  }
-  return bytes
 }
 
 function shiftRanges(ranges: Array<{ start: number; end: number }>, by: number): Array<{ start: number; end: number }> {

@@ -1,7 +1,7 @@
 /**
  * The on-disk form of one search index shard: `<key>.idx` (header JSON, typed-array postings and the
- * sorted term list, then every item's normalised text without spaces, kept in memory as bytes to check
- * that a long CJK word really occurs, not only its bigrams) and `<key>.txt` (the display text of every
+ * sorted term list, then every item's normalised text, kept in memory as bytes to check that a phrase
+ * or a long CJK word really occurs, not only its bigrams) and `<key>.txt` (the display text of every
  * item, read on demand for phrase checks and snippets, so it never sits in memory).
  */
 import { closeSync, openSync, readSync } from 'node:fs'
@@ -26,6 +26,17 @@ interface ShardHeader {
   normBytes: number
 }
 
+const encoded = new Map<string, Buffer>()
+function needleBytes(needle: string): Buffer {
+  let bytes = encoded.get(needle)
+  if (!bytes) {
+    if (encoded.size > 1000) encoded.clear()
+    bytes = Buffer.from(needle, 'utf8')
+    encoded.set(needle, bytes)
+  }
+  return bytes
+}
+
 const align4 = (n: number): number => (n + 3) & ~3
 
 /** Serialises a shard and its item texts into the two files' bytes. */
@@ -41,7 +52,7 @@ export function encodeShard(shard: IndexShard, texts: string[]): { index: Uint8A
   const textBytes = new Uint8Array(at)
   textParts.forEach((p, i) => textBytes.set(p, offsets[i][0]))
 
-  const normParts = texts.map((t) => enc.encode(normalizeText(t).replace(/ /g, '')))
+  const normParts = texts.map((t) => enc.encode(normalizeText(t)))
   const norm: Array<[number, number]> = []
   let n = 0
   for (const p of normParts) {
@@ -87,8 +98,11 @@ export interface LoadedShard {
   shard: IndexShard
   /** Reads the display text of one item from the .txt file. */
   text(doc: number): string
-  /** True when the item's normalised text (spaces removed) contains `needle` (normalised, no spaces). */
-  contains(doc: number, needle: Uint8Array): boolean
+  /**
+   * True when the item's normalised text contains `needle` (normalised); with `spacing`, also when it
+   * contains it with spaces between its characters removed from the text.
+   */
+  contains(doc: number, needle: string, spacing: boolean): boolean
   close(): void
 }
 
@@ -130,9 +144,11 @@ export function decodeShard(bytes: Uint8Array, textPath: string, file: string): 
       readSync(fd, buf, 0, length, offset)
       return buf.toString('utf8')
     },
-    contains(doc: number, needle: Uint8Array): boolean {
+    contains(doc: number, needle: string, spacing: boolean): boolean {
       const [offset, length] = header.norm[doc]
-      return normBuf.subarray(offset, offset + length).indexOf(needle) >= 0
+      const text = normBuf.subarray(offset, offset + length)
+      if (text.indexOf(needleBytes(needle)) >= 0) return true
+      return spacing && text.toString('utf8').replace(/ /g, '').includes(needle)
     },
     close(): void {
       if (fd !== undefined) closeSync(fd)

@@ -41,7 +41,7 @@ describe('normalizeForSearch', () => {
         }
         expect(normalizeText(n.text)).toBe(n.text) // idempotent
       }),
-      { numRuns: 300 }
+      { numRuns: Number(process.env.FC_RUNS ?? 300) }
     )
   })
 })
@@ -79,5 +79,14 @@ describe('parseQuery', () => {
   })
   test('Korean filter keys and open ranges', () => {
     expect(parseQuery('지역:베이징 발행:..2022-06').filters).toEqual({ region: ['베이징'], publishedTo: '2022-06-30' })
+  })
+})
+
+describe('normalizeForSearch expansions', () => {
+  test('a character that NFKC expands a lot keeps a complete map, even before a long plain run', () => {
+    const source = 'ﷺ' + 'a'.repeat(50) + 'ﷺ'
+    const n = normalizeForSearch(source)
+    expect(n.starts.length).toBe(n.text.length)
+    expect(n.ends[n.text.length - 1]).toBe(source.length)
   })
 })
