@@ -82,7 +82,7 @@ export function normalizeForSearch(source: string): NormalizedText {
   // NFKC can expand a character a lot (ﷺ → 18 characters): grow the maps when needed
   const ensure = (n: number): void => {
     if (k + n <= starts.length) return
-    const grow = (a: Uint32Array): Uint32Array => {
+    const grow = (a: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> => {
       const b = new Uint32Array((k + n) * 2 + 16)
       b.set(a)
       return b

@@ -25,6 +25,7 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'archive-store-'))
   seen = []
   store = openArchiveStore(dir, { onWarning: (w) => seen.push(w) })
+  await store.list() // the folder is prepared in the background; let it finish before a test's cleanup
 })
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true })

@@ -1,0 +1,30 @@
+/** True when a key press should go to a text field rather than to a shortcut. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false
+  if (target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]')) {
+    return true
+  }
+  // A modal dialog owns the keyboard while it is open.
+  return target.closest('dialog[open]') !== null
+}
+
+export function prefersReducedMotion(): boolean {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches
+}
+
+/** Scrolls an element (an item article) to the top of the window, below the sticky top bar. */
+export function scrollToElement(id: string): boolean {
+  const element = document.getElementById(id)
+  if (!element) return false
+  element.scrollIntoView({ block: 'start', behavior: prefersReducedMotion() ? 'instant' : 'smooth' })
+  return true
+}
+
+/** Keeps `child` visible inside its own scroll container without scrolling the window. */
+export function revealInContainer(container: HTMLElement, child: HTMLElement): void {
+  const box = container.getBoundingClientRect()
+  const rect = child.getBoundingClientRect()
+  const margin = 48
+  if (rect.top < box.top + margin) container.scrollTop -= box.top + margin - rect.top
+  else if (rect.bottom > box.bottom - margin) container.scrollTop += rect.bottom - (box.bottom - margin)
+}

@@ -1,0 +1,68 @@
+import { allItems, type Briefing, type BriefingId, type ItemId } from '../../archive/model/briefing.ts'
+import { api, errorMessage } from '../lib/api.ts'
+import { stepId } from '../lib/key-actions.ts'
+import type { Status } from './status.ts'
+
+/** The open briefing and the item the reader is looking at. */
+class ReaderStore {
+  status: Status = $state('idle')
+  error: string | undefined = $state()
+  /** The briefing asked for; null while the library is shown. */
+  openId: BriefingId | null = $state(null)
+  /** The loaded briefing; null while loading, on error, or when the id is unknown. */
+  briefing: Briefing | null = $state.raw(null)
+  /** The item highlighted in the contents (scroll-spy or keyboard). */
+  currentItemId: ItemId | null = $state(null)
+  #request = 0
+
+  /** Item ids in reading order. */
+  itemIds: ItemId[] = $derived(this.briefing ? allItems(this.briefing).map((item) => item.id) : [])
+
+  /** True when the main process answered but knows no briefing with this id. */
+  get notFound(): boolean {
+    return this.openId !== null && this.status === 'idle' && this.briefing === null
+  }
+
+  async open(id: BriefingId): Promise<void> {
+    const request = ++this.#request
+    this.openId = id
+    this.briefing = null
+    this.currentItemId = null
+    this.status = 'loading'
+    this.error = undefined
+    try {
+      const briefing = await api.getBriefing({ id })
+      if (request !== this.#request) return
+      this.briefing = briefing
+      this.status = 'idle'
+    } catch (error) {
+      if (request !== this.#request) return
+      this.status = 'error'
+      this.error = errorMessage(error)
+    }
+  }
+
+  retry(): Promise<void> {
+    return this.openId === null ? Promise.resolve() : this.open(this.openId)
+  }
+
+  close(): void {
+    this.#request++
+    this.openId = null
+    this.briefing = null
+    this.currentItemId = null
+    this.status = 'idle'
+    this.error = undefined
+  }
+
+  setCurrent(id: ItemId | null): void {
+    this.currentItemId = id
+  }
+
+  /** The item `delta` steps from the current one (the first item when none is current). */
+  neighbour(delta: number): ItemId | null {
+    return stepId(this.itemIds, this.currentItemId, delta)
+  }
+}
+
+export const reader = new ReaderStore()

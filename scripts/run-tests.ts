@@ -1,0 +1,149 @@
+/**
+ * `npm test`: type-check, unit tests, build, end-to-end tests in Chromium, then the Electron smoke test,
+ * streaming each tool's output. Counts come from the JSON reports (a type-check or the build counts as one
+ * check; a skipped test is never a pass) and the last line is `N passed, N failed`. Exits 1 on any failure.
+ *
+ * Every tool runs on this Node (process.execPath, Node 24 under npm) rather than the system `node`.
+ */
+import { spawn } from 'node:child_process'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const RESULTS = join(ROOT, 'test-results')
+const bin = (path: string): string => join(ROOT, 'node_modules', path)
+
+interface Counts {
+  passed: number
+  failed: number
+  skipped: number
+}
+interface Step {
+  name: string
+  /** Script run with this Node, and its arguments. */
+  script: string
+  args: string[]
+  /** A JSON report to count tests from; without one the step is one check. */
+  report?: { file: string; read: (json: unknown) => Counts }
+  /** Why the step cannot run, if it cannot. */
+  skipIf?: () => string | undefined
+  /** Steps this one needs to have passed. */
+  needs?: string[]
+  /** Runs the command under `xvfb-run` when there is no display and xvfb-run exists. */
+  display?: boolean
+}
+
+/** Vitest's JSON reporter (Jest format). */
+function vitestCounts(json: unknown): Counts {
+  const r = json as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }
+  return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + (r.numTodoTests ?? 0) }
+}
+
+/** Playwright's JSON reporter: `flaky` passed on retry and counts as passed. */
+function playwrightCounts(json: unknown): Counts {
+  const s = (json as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats
+  return { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped }
+}
+
+const hasDisplay = (): boolean => Boolean(process.env['DISPLAY'] || process.env['WAYLAND_DISPLAY'])
+const xvfbRun = ['/usr/bin/xvfb-run', '/bin/xvfb-run'].find((p) => existsSync(p))
+
+const STEPS: Step[] = [
+  { name: 'tsc', script: bin('typescript/bin/tsc'), args: ['-p', 'tsconfig.json'] },
+  {
+    name: 'svelte-check',
+    script: bin('svelte-check/bin/svelte-check'),
+    args: ['--tsconfig', 'renderer/tsconfig.json', '--threshold', 'error']
+  },
+  {
+    name: 'vitest',
+    script: bin('vitest/vitest.mjs'),
+    args: ['run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'],
+    report: { file: join(RESULTS, 'unit.json'), read: vitestCounts }
+  },
+  { name: 'build', script: bin('electron-vite/bin/electron-vite.js'), args: ['build', '-c', 'electron.config.ts'] },
+  {
+    name: 'e2e (Chromium)',
+    script: bin('@playwright/test/cli.js'),
+    args: ['test', '-c', 'tests/playwright.config.ts'],
+    report: { file: join(RESULTS, 'e2e.json'), read: playwrightCounts },
+    needs: ['build']
+  },
+  {
+    name: 'e2e (Electron smoke)',
+    script: bin('@playwright/test/cli.js'),
+    args: ['test', '-c', 'tests/electron/playwright.config.ts', '--pass-with-no-tests'],
+    report: { file: join(RESULTS, 'electron.json'), read: playwrightCounts },
+    skipIf: () => (existsSync(join(ROOT, 'tests/electron/playwright.config.ts')) ? undefined : 'tests/electron/playwright.config.ts not found'),
+    needs: ['build'],
+    display: true
+  }
+]
+
+function run(step: Step): Promise<number> {
+  let command = process.execPath
+  let args = [step.script, ...step.args]
+  if (step.display && !hasDisplay() && xvfbRun) {
+    args = ['-a', '-s', '-screen 0 1280x960x24', command, ...args]
+    command = xvfbRun
+  }
+  return new Promise((resolvePromise) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env: process.env })
+    child.on('error', (error) => {
+      console.error(`run-tests: ${step.name} could not start: ${error.message}`)
+      resolvePromise(127)
+    })
+    child.on('exit', (code, signal) => resolvePromise(code ?? (signal ? 128 : 1)))
+  })
+}
+
+function countStep(step: Step, exitCode: number): Counts {
+  if (!step.report) return exitCode === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 }
+  let counts: Counts
+  try {
+    counts = step.report.read(JSON.parse(readFileSync(step.report.file, 'utf8')))
+  } catch (error) {
+    console.error(`run-tests: ${step.name}: no readable report at ${step.report.file} (${String(error)})`)
+    return { passed: 0, failed: 1, skipped: 0 }
+  }
+  // A runner that failed without a failing test (crash, no tests, bad config) is still a failure.
+  if (exitCode !== 0 && counts.failed === 0) counts.failed = 1
+  return counts
+}
+
+async function main(): Promise<number> {
+  const started = Date.now()
+  const total: Counts = { passed: 0, failed: 0, skipped: 0 }
+  const failedSteps = new Set<string>()
+  const lines: string[] = []
+  for (const step of STEPS) {
+    const blocked = step.needs?.find((n) => failedSteps.has(n))
+    const reason = blocked ? `${blocked} failed` : step.skipIf?.()
+    if (reason) {
+      console.log(`\n=== ${step.name}: skipped (${reason})`)
+      lines.push(`${step.name}: skipped (${reason})`)
+      total.skipped += 1
+      if (blocked) failedSteps.add(step.name)
+      continue
+    }
+    if (step.report) rmSync(step.report.file, { force: true })
+    console.log(`\n=== ${step.name}`)
+    const t0 = Date.now()
+    const code = await run(step)
+    const counts = countStep(step, code)
+    if (counts.failed > 0) failedSteps.add(step.name)
+    total.passed += counts.passed
+    total.failed += counts.failed
+    total.skipped += counts.skipped
+    const secs = ((Date.now() - t0) / 1000).toFixed(1)
+    lines.push(`${step.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${secs}s)`)
+  }
+  console.log(`\n=== summary (${((Date.now() - started) / 1000).toFixed(0)}s)`)
+  for (const line of lines) console.log(`  ${line}`)
+  console.log(`${total.skipped} skipped`)
+  console.log(`${total.passed} passed, ${total.failed} failed`)
+  return total.failed > 0 ? 1 : 0
+}
+
+process.exitCode = await main()

@@ -1,0 +1,132 @@
+/**
+ * The loopback bridge for end-to-end tests: Electron cannot run here, so the built renderer is served to
+ * Debian's Chromium from 127.0.0.1 and its `window.archive` calls (see bridge-client.js) are answered by the
+ * REAL main-process services through the same `dispatch` the ipcMain handlers use.
+ *
+ * Routes: `POST /api/<method>` → IpcResult JSON; `GET /__test/opened` → URLs handed to openExternal;
+ * everything else → the app's own asset handler (same files, same CSP and security headers as app://).
+ */
+import { createServer } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { openArchiveStore } from '../../archive/storage/index.ts'
+import type { ArchiveStore } from '../../archive/storage/index.ts'
+import { dispatch } from '../../electron/main/ipc/dispatch.ts'
+import { createAssetHandler } from '../../electron/main/protocol/resolve-asset.ts'
+import { CONTENT_SECURITY_POLICY, securityHeaders } from '../../electron/main/security/csp.ts'
+import { createApiService } from '../../electron/main/services/api-service.ts'
+import type { ArchiveApi, IpcResult } from '../../electron/shared/ipc-contract.ts'
+
+/** Largest request body the bridge reads (the preload's payloads are tiny). */
+const MAX_BODY = 1024 * 1024
+
+/** The real services behind the bridge, with a recording `openExternal`. */
+export interface RealServices {
+  api: ArchiveApi
+  store: ArchiveStore
+  /** Every URL the service handed to the opener, in order. */
+  opened: string[]
+}
+
+/**
+ * Builds the real API service: archive store in `archiveDir`, electron-store settings in `userDataDir`
+ * (both absolute), and an opener that records instead of launching a browser.
+ */
+export async function createRealServices(archiveDir: string, userDataDir: string): Promise<RealServices> {
+  // electron-store imports `electron`; without a binary that import works only with this set beforehand.
+  process.env.ELECTRON_OVERRIDE_DIST_PATH ??= '/nonexistent'
+  const { createSettingsStore } = await import('../../electron/main/services/settings-store.ts')
+  const store = openArchiveStore(archiveDir, {
+    onWarning: (w) => console.warn(`bridge archive warning: ${w.file}: ${w.message}`)
+  })
+  const opened: string[] = []
+  const api = createApiService({
+    store,
+    settings: createSettingsStore(userDataDir),
+    openExternal: async (url) => void opened.push(url),
+    appInfo: { version: '0.0.0-e2e', archiveDir, userDataDir }
+  })
+  return { api, store, opened }
+}
+
+/** A running bridge. */
+export interface Bridge {
+  /** `http://127.0.0.1:<port>` */
+  origin: string
+  close(): Promise<void>
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.end(JSON.stringify(body))
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY) {
+        resolve(null)
+        req.destroy()
+      } else chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+async function handleApi(req: IncomingMessage, res: ServerResponse, api: ArchiveApi, origin: string, method: string): Promise<void> {
+  const fail = (status: number, code: string, message: string): void =>
+    send(res, status, { ok: false, error: { code, message } } satisfies IpcResult<never>)
+  // The sender check of register-ipc, in HTTP terms: only our own page may call.
+  if (req.method !== 'POST') return fail(405, 'invalid-input', 'POST only')
+  if (req.headers.origin !== undefined && req.headers.origin !== origin) {
+    return fail(403, 'forbidden', 'call from an untrusted origin was refused')
+  }
+  const text = await readBody(req)
+  if (text === null) return fail(413, 'invalid-input', 'request body too large')
+  let input: unknown
+  try {
+    input = text === '' ? undefined : JSON.parse(text)
+  } catch {
+    return fail(400, 'invalid-input', 'request body is not JSON')
+  }
+  send(res, 200, await dispatch(api, decodeURIComponent(method), input))
+}
+
+/** Starts the bridge on 127.0.0.1 at a random port, serving `rendererDir` and answering with `services`. */
+export async function startBridge(rendererDir: string, services: RealServices): Promise<Bridge> {
+  const headers = securityHeaders(CONTENT_SECURITY_POLICY)
+  const assets = createAssetHandler(rendererDir, headers)
+  let origin = ''
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]
+    const handle = async (): Promise<void> => {
+      if (path.startsWith('/api/')) return handleApi(req, res, services.api, origin, path.slice('/api/'.length))
+      if (path === '/__test/opened' && req.method === 'GET') return send(res, 200, services.opened)
+      const response = await assets(new Request(`app://renderer${req.url ?? '/'}`, { method: req.method }))
+      res.writeHead(response.status, Object.fromEntries(response.headers))
+      res.end(Buffer.from(await response.arrayBuffer()))
+    }
+    handle().catch((error: unknown) => {
+      console.error('bridge: request failed', error)
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: String(error) } })
+      else res.end()
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => resolve())
+  })
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    origin,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}

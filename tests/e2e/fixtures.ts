@@ -1,0 +1,115 @@
+/**
+ * Playwright fixtures for the end-to-end journeys: Debian's Chromium (Electron cannot run here) opens the
+ * built renderer served by the loopback bridge, whose `window.archive` reaches the real main-process
+ * services. Each test gets its own temporary archive (the seed briefing plus the sample briefings) and its
+ * own settings folder.
+ */
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium, expect, test as base } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
+import { listSampleFiles, SAMPLE_DIR } from '../../archive/sample/index.ts'
+import { SEED_FILE, seedAvailable } from '../helpers/seed.ts'
+import { createRealServices, startBridge } from './bridge-server.ts'
+import type { RealServices } from './bridge-server.ts'
+
+const here = dirname(fileURLToPath(import.meta.url))
+/** The repository root. */
+export const REPO_ROOT = resolve(here, '../..')
+/** The built renderer the bridge serves (electron-vite build output). */
+export const RENDERER_DIR = join(REPO_ROOT, 'out', 'renderer')
+/** Where journeys save their screenshots. */
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots')
+const CLIENT_SCRIPT = join(here, 'bridge-client.js')
+
+/** Flags for Chromium in CI: root needs --no-sandbox; nothing may reach the network on its own. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run'
+]
+
+/** What a journey can see of the app besides the page. */
+export interface AppHandle {
+  /** `http://127.0.0.1:<port>`, also the page's baseURL. */
+  origin: string
+  services: RealServices
+  /** URLs the app asked to open in the browser (recorded at the bridge, read over GET /__test/opened). */
+  opened(): Promise<string[]>
+}
+
+/** Saves the viewport as test-results/screenshots/<name>.png. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) })
+}
+
+interface WorkerFixtures {
+  browser: Browser
+}
+interface TestFixtures {
+  app: AppHandle
+}
+
+/** `test` with Debian's Chromium as the browser and an `app` fixture: real services behind the bridge. */
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  browser: [
+    async ({}, use) => {
+      const browser = await chromium.launch({
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: CHROMIUM_ARGS
+      })
+      await use(browser)
+      await browser.close()
+    },
+    { scope: 'worker' }
+  ],
+
+  app: async ({}, use, testInfo) => {
+    // seedAvailable() prints the reason when the seed is absent.
+    testInfo.skip(!seedAvailable(), 'skipped: ../shared/seed not found')
+    if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+      throw new Error(`e2e: ${RENDERER_DIR}/index.html missing; run electron-vite build -c electron.config.ts first`)
+    }
+    const root = await mkdtemp(join(tmpdir(), 'briefing-e2e-'))
+    const services = await createRealServices(join(root, 'archive'), join(root, 'user-data'))
+    const seed = await services.store.importFile(SEED_FILE)
+    if (seed.status === 'failed') throw new Error(`e2e: seed import failed: ${seed.error}`)
+    for (const file of existsSync(SAMPLE_DIR) ? listSampleFiles() : []) {
+      const outcome = await services.store.importFile(file)
+      if (outcome.status === 'failed') throw new Error(`e2e: sample import failed: ${outcome.error}`)
+    }
+    const bridge = await startBridge(RENDERER_DIR, services)
+    await use({
+      origin: bridge.origin,
+      services,
+      opened: async () => (await fetch(`${bridge.origin}/__test/opened`)).json() as Promise<string[]>
+    })
+    await bridge.close()
+    await rm(root, { recursive: true, force: true })
+  },
+
+  context: async ({ browser, app }, use) => {
+    const context = await browser.newContext({
+      baseURL: app.origin,
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: 'reduce',
+      locale: 'ko-KR'
+    })
+    await context.addInitScript({ path: CLIENT_SCRIPT })
+    await use(context)
+    await context.close()
+  },
+
+  page: async ({ context }, use) => {
+    await use(await context.newPage())
+  }
+})
+
+export { expect }

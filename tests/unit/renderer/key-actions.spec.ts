@@ -1,0 +1,62 @@
+import { describe, expect, test } from 'vitest'
+import {
+  libraryActionFor,
+  readerActionFor,
+  stepId,
+  type KeyInput
+} from '../../../renderer/lib/key-actions.ts'
+
+function key(key: string, mods: Partial<KeyInput> = {}): KeyInput {
+  return { key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods }
+}
+
+describe('readerActionFor', () => {
+  const cases: { name: string; input: KeyInput; expected: ReturnType<typeof readerActionFor> }[] = [
+    { name: 'j', input: key('j'), expected: 'next' },
+    { name: 'ArrowDown', input: key('ArrowDown'), expected: 'next' },
+    { name: 'k', input: key('k'), expected: 'previous' },
+    { name: 'ArrowUp', input: key('ArrowUp'), expected: 'previous' },
+    { name: 'Escape', input: key('Escape'), expected: 'back' },
+    { name: 'Ctrl+=', input: key('=', { ctrlKey: true }), expected: { zoom: 'in' } },
+    { name: 'Ctrl+Shift+= (Ctrl+Plus)', input: key('+', { ctrlKey: true, shiftKey: true }), expected: { zoom: 'in' } },
+    { name: 'Ctrl+numpad plus', input: key('+', { ctrlKey: true, code: 'NumpadAdd' }), expected: { zoom: 'in' } },
+    { name: 'Ctrl+-', input: key('-', { ctrlKey: true }), expected: { zoom: 'out' } },
+    { name: 'Ctrl+0', input: key('0', { ctrlKey: true }), expected: { zoom: 'reset' } },
+    { name: 'Cmd+= on macOS', input: key('=', { metaKey: true }), expected: { zoom: 'in' } },
+    { name: 'Shift+J', input: key('J', { shiftKey: true }), expected: null },
+    { name: 'Ctrl+J', input: key('j', { ctrlKey: true }), expected: null },
+    { name: 'Alt+ArrowDown', input: key('ArrowDown', { altKey: true }), expected: null },
+    { name: 'a plain 0', input: key('0'), expected: null }
+  ]
+  for (const { name, input, expected } of cases) {
+    test(`maps ${name}`, () => {
+      expect(readerActionFor(input)).toEqual(expected)
+    })
+  }
+})
+
+describe('libraryActionFor', () => {
+  test('maps the list keys and ignores modified ones', () => {
+    expect(libraryActionFor(key('j'))).toBe('next')
+    expect(libraryActionFor(key('ArrowUp'))).toBe('previous')
+    expect(libraryActionFor(key('Enter'))).toBe('open')
+    expect(libraryActionFor(key('Enter', { ctrlKey: true }))).toBeNull()
+    expect(libraryActionFor(key('Escape'))).toBeNull()
+  })
+})
+
+describe('stepId', () => {
+  const ids = ['a', 'b', 'c']
+  test('moves by delta and stops at the ends', () => {
+    expect(stepId(ids, 'a', 1)).toBe('b')
+    expect(stepId(ids, 'c', 1)).toBe('c')
+    expect(stepId(ids, 'a', -1)).toBe('a')
+  })
+  test('starts at the first id when none is current, and not backwards', () => {
+    expect(stepId(ids, null, 1)).toBe('a')
+    expect(stepId(ids, null, -1)).toBeNull()
+  })
+  test('returns null for an empty list', () => {
+    expect(stepId([], null, 1)).toBeNull()
+  })
+})
