@@ -18,7 +18,8 @@ export default defineConfig({
       // (electron-store and conf are ESM-only) stay external and are imported at run time.
       externalizeDeps: true,
       rolldownOptions: {
-        input: { index: at('electron/main/index.ts') },
+        // the search index worker is a second entry, loaded with new Worker(new URL('./build-worker.js'))
+        input: { index: at('electron/main/index.ts'), 'build-worker': at('archive/storage/build-worker.ts') },
         output: { entryFileNames: '[name].js' }
       }
     }

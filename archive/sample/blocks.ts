@@ -15,6 +15,8 @@ export interface W {
   used: Set<string>
   /** Body row counts of the tables written so far. */
   tableRows: number[]
+  /** A national item (ministry, nationwide report): phrases about one city are left out. */
+  national: boolean
 }
 
 /** A company of the technology's field: a listed one, or an invented name with a fitting suffix. */
@@ -27,7 +29,9 @@ export function companyFor(rng: Rng, tech: Technology): Named {
 }
 
 /** A writer for an item about `tech`, with regions, institutions, companies and numbers drawn for it. */
-export function makeWriter(rng: Rng, tech: Technology, year: number): W {
+export function makeWriter(rng: Rng, tech: Technology, published: string): W {
+  const year = Number(published.slice(0, 4))
+  const plan = Number(published.slice(5, 7)) >= 7 ? year + 1 : year // plans of a second-half issue start next year
   const [r, r2] = shuffled(rng, REGIONS)
   const fits = INSTITUTIONS.filter((x) => !x.fields || x.fields.includes(tech.category))
   const [i, i2] = shuffled(rng, fits)
@@ -45,19 +49,27 @@ export function makeWriter(rng: Rng, tech: Technology, year: number): W {
     C2h: gloss(rng, c2), M: m.short, Mh: gloss(rng, m), Mz: m.simplified,
     T: tech.name, Ts: tech.spaced, Te: tech.abbr ?? tech.spaced, Tz: tech.zh, Tt: tech.zhTrad,
     Pd: pick(rng, tech.products), Pn: `${fam.name}${giv.name}(${trad ? fam.hanja + giv.hanja : fam.simplified + giv.simplified})`,
-    Y0: String(year - 1), Y: String(year), Y1: String(year + 1), Y3: String(year + 2),
-    y1: pad(year % 100), y3: pad((year + 2) % 100),
+    Y0: String(year - 1), Y: String(plan), Y1: String(plan + 1), Y3: String(plan + 2),
+    y1: pad(plan % 100), y3: pad((plan + 2) % 100),
     a: fmt(int(rng, 5, 300) * 10), b: String(int(rng, 4, 12)), c: fmt(int(rng, 10, 200) * 10)
   }
   ctx.A = fill(rng, ctx, pick(rng, tech.achievements))
-  return { rng, ctx, tech, used: new Set(), tableRows: [] }
+  return { rng, ctx, tech, used: new Set(), tableRows: [], national: false }
 }
 
 /** Fills a template with the item's names. */
 export const f = (w: W, template: string): string => fill(w.rng, w.ctx, template)
 
-/** Fills a template from `list` that this item has not used yet (when there is one). */
-export function fp(w: W, list: readonly string[]): string {
+/** The templates of `list` that suit the item: no city-specific ones in a national item. */
+export function suited(w: W, list: readonly string[]): readonly string[] {
+  if (!w.national) return list
+  const kept = list.filter((t) => !t.includes('{R'))
+  return kept.length > 0 ? kept : list
+}
+
+/** Fills a template from `list` that suits the item and that it has not used yet (when there is one). */
+export function fp(w: W, all: readonly string[]): string {
+  const list = suited(w, all)
   let t = pick(w.rng, list)
   for (let k = 0; k < 4 && w.used.has(t); k++) t = pick(w.rng, list)
   w.used.add(t)
@@ -171,7 +183,7 @@ export function statsTable(w: W, out: string[]): void {
 /** Bullet plus `min`–`max` indented sub-bullets not used before in the item. */
 export function bullet(w: W, out: string[], text: string, subs: readonly string[], min: number, max: number): void {
   out.push(`- ${text}`)
-  const fresh = subs.filter((s) => !w.used.has(s))
+  const fresh = suited(w, subs).filter((s) => !w.used.has(s))
   for (const s of shuffled(w.rng, fresh).slice(0, int(w.rng, min, max))) {
     w.used.add(s)
     out.push(` - ${f(w, s)}`)
@@ -185,9 +197,10 @@ export function bullet(w: W, out: string[], text: string, subs: readonly string[
 
 /** A 〈※ 참고: …〉 box with 3–5 ✓ entries. */
 export function noteBox(w: W, out: string[]): void {
-  const title = fp(w, PHRASES.noteTitle)
+  const title = fp(w, w.national ? PHRASES.noteTitleNational : PHRASES.noteTitle)
+  const entries = w.national ? PHRASES.noteEntryNational : PHRASES.noteEntry
   out.push(chance(w.rng, 0.2) ? `〈※참고: ${title}〉` : `〈※ 참고: ${title}〉`, '')
-  for (const e of shuffled(w.rng, PHRASES.noteEntry).slice(0, int(w.rng, 3, 5))) out.push(`- ✓ ${f(w, e)}`)
+  for (const e of shuffled(w.rng, entries).slice(0, int(w.rng, 3, 5))) out.push(`- ✓ ${f(w, e)}`)
   out.push('')
 }
 

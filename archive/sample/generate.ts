@@ -103,6 +103,7 @@ function contentsVariant(w: W, title: string, name: string, glossed: string): st
 function policyItem(w: W, kind: PolicyKind, day: number): Planned {
   const rng = w.rng
   const subs = PHRASES[kind.subs]
+  w.national = kind.lead === 'ministry' || kind.lead === 'institution'
   const title = fp(w, kind.titles)
   const lead = leadOf(w, kind.lead)
   const body: string[] = []
@@ -189,11 +190,10 @@ const NOTICE =
 /** Generates one briefing published on `day` (days since 1970-01-01). */
 function generateOne(rng: Rng, day: number): GeneratedBriefing {
   const published = isoOf(day)
-  const year = Number(published.slice(0, 4))
   const id = `sample-weekly-${published}`
   const techs = shuffled(rng, TECHNOLOGIES)
   let t = 0
-  const writer = (): W => makeWriter(rng, techs[t++ % techs.length], year)
+  const writer = (): W => makeWriter(rng, techs[t++ % techs.length], published)
   const itemDay = (): number => day - int(rng, 1, 14)
   const policy = groupByCategory(
     Array.from({ length: int(rng, 5, 7) }, () => policyItem(writer(), pick(rng, POLICY_KINDS), itemDay()))

@@ -2,11 +2,9 @@ import { normalizeForSearch, type NormalizedText } from './normalize.ts'
 import type { Matcher } from './plan-query.ts'
 import { tokenize } from './tokenize.ts'
 
-/** A highlighted range of the displayed (source) text. */
-export interface TextRange {
-  start: number
-  end: number
-}
+import type { Snippet, TextRange } from './results.ts'
+
+export type { Snippet, TextRange }
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -47,12 +45,6 @@ export function findMatches(source: string, matchers: Matcher[], normalized?: No
     else merged.push({ start, end })
   }
   return merged
-}
-
-/** A snippet of a text around its first match, with highlight ranges relative to the snippet. */
-export interface Snippet {
-  text: string
-  highlights: TextRange[]
 }
 
 /** Cuts a snippet of about `width` characters centred on the first match. */

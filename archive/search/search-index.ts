@@ -3,6 +3,7 @@ import { mergeFilters, parseQuery, type ParsedQuery, type QueryFilters } from '.
 import { planQuery, type Atom, type Matcher } from './plan-query.ts'
 import { normalizeText } from './normalize.ts'
 import { isRegionMatch } from './region-match.ts'
+import type { FacetCounts } from './results.ts'
 
 export interface SearchOptions {
   limit?: number
@@ -21,13 +22,7 @@ export interface RankedHit {
   score: number
 }
 
-export interface FacetCounts {
-  section: Record<string, number>
-  category: Record<string, number>
-  region: Record<string, number>
-  briefing: Record<string, number>
-  year: Record<string, number>
-}
+export type { FacetCounts }
 
 export interface RankedResults {
   total: number

@@ -12,9 +12,12 @@ import { PARSER_VERSION } from '../parser/parse-briefing.ts'
 import { buildShard } from '../search/build-index.ts'
 import { briefingDocuments, type SearchDocument } from '../search/documents.ts'
 import { NORMALIZER_VERSION } from '../search/normalize.ts'
-import { searchShards, type FacetCounts, type SearchOptions } from '../search/search-index.ts'
-import { findMatches, makeSnippet, type Snippet } from '../search/highlight.ts'
-import { parseQuery, type QueryFilters } from '../search/parse-query.ts'
+import { searchShards, type SearchOptions } from '../search/search-index.ts'
+import { findMatches, makeSnippet } from '../search/highlight.ts'
+import { parseQuery } from '../search/parse-query.ts'
+import type { FindInBriefingResult, IndexProgress, SearchHitView, SearchResponse } from '../search/results.ts'
+
+export type { FindInBriefingResult, IndexProgress, SearchHitView, SearchResponse }
 import type { ArchiveStore } from './archive-store.ts'
 import { decodeShard, encodeShard, SHARD_FORMAT, type LoadedShard } from './shard-file.ts'
 import { writeFileAtomic } from './write-atomic.ts'
@@ -31,16 +34,6 @@ export interface IndexManifest {
   shards: Record<string, { fingerprint: string; file: string; briefings: number; docs: number }>
 }
 
-export interface IndexProgress {
-  state: 'idle' | 'loading' | 'building' | 'ready' | 'error'
-  /** Shards done / to do in the current refresh. */
-  done: number
-  total: number
-  /** Shards loaded from disk and rebuilt in the last refresh. */
-  loaded: number
-  built: number
-  error?: string
-}
 
 /** Builds one shard's files; a worker thread in the app, in-process in tests. */
 export type ShardBuilder = ((key: string, documents: SearchDocument[]) => Promise<{ index: Uint8Array; text: Uint8Array }>) & {
@@ -56,30 +49,6 @@ export function documentText(d: SearchDocument): string {
 /** Builds a shard on the calling thread. */
 export const inProcessBuilder: ShardBuilder = async (key, documents) =>
   encodeShard(buildShard(key, documents), documents.map(documentText))
-
-export interface SearchHitView {
-  briefingId: string
-  itemId: string
-  title: string
-  score: number
-  published: string
-  date?: string
-  section: string
-  sectionTitle: string
-  category?: string
-  regions: string[]
-  snippet: Snippet
-  /** The exact substrings of the item's text that matched, for highlighting in the reader. */
-  matches: string[]
-}
-
-export interface SearchResponse {
-  total: number
-  hits: SearchHitView[]
-  facets: FacetCounts
-  filters: QueryFilters
-  tookMs: number
-}
 
 function fingerprint(briefings: BriefingSummary[]): string {
   const h = createHash('sha256').update(`parser:${PARSER_VERSION};normalizer:${NORMALIZER_VERSION};`)
@@ -114,7 +83,7 @@ export class ArchiveSearch {
   }
 
   progress(): IndexProgress {
-    return { ...this.state }
+    return { ...this.state, items: this.size() }
   }
 
   private report(patch: Partial<IndexProgress>): void {
@@ -249,8 +218,18 @@ export class ArchiveSearch {
     }
   }
 
+  /** Where a query matches inside one briefing, item by item in reading order (find in briefing). */
+  findInBriefing(briefingId: string, query: string): FindInBriefingResult {
+    const r = this.search(query, { limit: 10_000, filters: { briefing: [briefingId] } })
+    const items = r.hits
+      .filter((h) => h.matches.length > 0)
+      .sort((a, b) => compareItemIds(a.itemId, b.itemId))
+      .map((h) => ({ itemId: h.itemId, matches: h.matches }))
+    return { total: items.length, items }
+  }
+
   /** Runs a query; snippets and matches are made for the returned page only. */
-  search(query: string, options: SearchOptions = {}): SearchResponse {
+  search(query: string, options: SearchOptions & { snippets?: boolean } = {}): SearchResponse {
     const t0 = performance.now()
     const shards = [...this.live.values()].map((l) => l.loaded)
     const byShard = new Map(shards.map((l) => [l.shard, l]))
@@ -263,9 +242,10 @@ export class ArchiveSearch {
       (shard, doc) => byShard.get(shard)?.text(doc) ?? '',
       (shard, doc, needle, spacing) => byShard.get(shard)?.contains(doc, needle, spacing) ?? false
     )
+    const withSnippets = options.snippets !== false
     const hits = result.hits.map((h): SearchHitView => {
-      const text = byShard.get(h.shard)?.text(h.doc) ?? ''
-      const ranges = findMatches(text, result.matchers)
+      const text = withSnippets ? (byShard.get(h.shard)?.text(h.doc) ?? '') : ''
+      const ranges = withSnippets ? findMatches(text, result.matchers) : []
       return {
         briefingId: h.meta.briefingId,
         itemId: h.meta.itemId,
@@ -295,6 +275,19 @@ export class ArchiveSearch {
     for (const { loaded } of this.live.values()) loaded.close()
     this.live.clear()
   }
+}
+
+const ROMAN_ORDER = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X']
+
+/** Orders item ids `…/II-03` by section, then item number. */
+function compareItemIds(a: string, b: string): number {
+  const key = (id: string): [number, number] => {
+    const [sec, num] = id.slice(id.lastIndexOf('/') + 1).split('-')
+    return [ROMAN_ORDER.indexOf(sec), Number(num)]
+  }
+  const [sa, na] = key(a)
+  const [sb, nb] = key(b)
+  return sa - sb || na - nb
 }
 
 function shiftRanges(ranges: Array<{ start: number; end: number }>, by: number): Array<{ start: number; end: number }> {

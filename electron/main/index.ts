@@ -13,6 +13,7 @@ import { contentSecurityPolicy } from './security/csp.ts'
 import { createApiService } from './services/api-service.ts'
 import { ensureSampleArchive } from './services/first-run.ts'
 import { createSettingsStore } from './services/settings-store.ts'
+import { createSearchService } from './services/search-service.ts'
 import type { SettingsBackend } from './services/settings-store.ts'
 
 // Everything up to whenReady() runs synchronously: with an ES-module main process, `ready` can fire while
@@ -59,7 +60,11 @@ async function start(): Promise<void> {
     if (outcome.status === 'failed') console.warn('sample archive:', outcome)
   }
   settings = createSettingsStore(paths.userDataDir)
+  // the index builds in worker threads (bundled next to this file) while the window opens
+  const searchService = createSearchService(store, new URL('./build-worker.js', import.meta.url))
+  app.on('will-quit', () => void searchService.close())
   const api = createApiService({
+    search: searchService.search,
     store,
     settings,
     openExternal: (url) => shell.openExternal(url),

@@ -20,7 +20,10 @@ const api = {
   openExternal: (input) => invoke('openExternal', input),
   getSettings: (input) => invoke('getSettings', input),
   updateSettings: (input) => invoke('updateSettings', input),
-  getAppInfo: (input) => invoke('getAppInfo', input)
+  getAppInfo: (input) => invoke('getAppInfo', input),
+  search: (input) => invoke('search', input),
+  findInBriefing: (input) => invoke('findInBriefing', input),
+  indexStatus: (input) => invoke('indexStatus', input)
 } satisfies ArchiveApi
 
 contextBridge.exposeInMainWorld('archive', api)

@@ -3,6 +3,14 @@
  * Types and channel names only: importable by main, preload, renderer and the test bridge.
  */
 import type { Briefing, BriefingId, BriefingSummary } from '../../archive/model/briefing.ts'
+import type {
+  FindInBriefingResult,
+  IndexProgress,
+  QueryFilters,
+  SearchResponse
+} from '../../archive/search/results.ts'
+
+export type { FindInBriefingResult, IndexProgress, QueryFilters, SearchResponse }
 
 export type Locale = 'ko' | 'en'
 export type ThemePreference = 'system' | 'light' | 'dark'
@@ -32,6 +40,12 @@ export interface ArchiveApi {
   getSettings(input: Record<string, never>): Promise<Settings>
   updateSettings(input: Partial<Settings>): Promise<Settings>
   getAppInfo(input: Record<string, never>): Promise<AppInfo>
+  /** Searches every item of the archive; filters from the UI are merged with those typed in the query. */
+  search(input: { query: string; filters?: QueryFilters; limit?: number; offset?: number }): Promise<SearchResponse>
+  /** Where a query matches inside one briefing (find in briefing). */
+  findInBriefing(input: { briefingId: BriefingId; query: string }): Promise<FindInBriefingResult>
+  /** The state of the search index (building, loading, ready) for a progress display. */
+  indexStatus(input: Record<string, never>): Promise<IndexProgress>
 }
 
 export type ApiMethod = keyof ArchiveApi
@@ -44,7 +58,10 @@ export const CHANNELS = {
   openExternal: 'shell:open-external',
   getSettings: 'settings:get',
   updateSettings: 'settings:update',
-  getAppInfo: 'app:info'
+  getAppInfo: 'app:info',
+  search: 'search:query',
+  findInBriefing: 'search:find-in-briefing',
+  indexStatus: 'search:index-status'
 } as const satisfies Record<ApiMethod, string>
 
 export const API_METHODS = Object.keys(CHANNELS) as ApiMethod[]

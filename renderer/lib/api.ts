@@ -14,7 +14,10 @@ export const api: ArchiveApi = {
   openExternal: async (input) => bridge().openExternal(input),
   getSettings: async (input) => bridge().getSettings(input),
   updateSettings: async (input) => bridge().updateSettings(input),
-  getAppInfo: async (input) => bridge().getAppInfo(input)
+  getAppInfo: async (input) => bridge().getAppInfo(input),
+  search: async (input) => bridge().search(input),
+  findInBriefing: async (input) => bridge().findInBriefing(input),
+  indexStatus: async (input) => bridge().indexStatus(input)
 }
 
 /** A readable message from whatever a rejected call threw. */

@@ -3,7 +3,17 @@
 // Error with the message on failure), but over fetch('/api/<method>') to the loopback bridge.
 // Keep METHODS equal to API_METHODS in electron/shared/ipc-contract.ts (tests/unit/e2e/bridge-client.spec.ts checks it).
 ;(() => {
-  const METHODS = ['listBriefings', 'getBriefing', 'openExternal', 'getSettings', 'updateSettings', 'getAppInfo']
+  const METHODS = [
+    'listBriefings',
+    'getBriefing',
+    'openExternal',
+    'getSettings',
+    'updateSettings',
+    'getAppInfo',
+    'search',
+    'findInBriefing',
+    'indexStatus'
+  ]
 
   async function invoke(method, input) {
     const response = await fetch('/api/' + method, {

@@ -15,6 +15,7 @@ import { dispatch } from '../../electron/main/ipc/dispatch.ts'
 import { createAssetHandler } from '../../electron/main/protocol/resolve-asset.ts'
 import { CONTENT_SECURITY_POLICY, securityHeaders } from '../../electron/main/security/csp.ts'
 import { createApiService } from '../../electron/main/services/api-service.ts'
+import { createSearchService, type SearchService } from '../../electron/main/services/search-service.ts'
 import type { ArchiveApi, IpcResult } from '../../electron/shared/ipc-contract.ts'
 
 /** Largest request body the bridge reads (the preload's payloads are tiny). */
@@ -26,6 +27,8 @@ export interface RealServices {
   store: ArchiveStore
   /** Every URL the service handed to the opener, in order. */
   opened: string[]
+  /** The real search service (index in worker threads); refresh it after importing. */
+  searchService: SearchService
 }
 
 /**
@@ -40,13 +43,15 @@ export async function createRealServices(archiveDir: string, userDataDir: string
     onWarning: (w) => console.warn(`bridge archive warning: ${w.file}: ${w.message}`)
   })
   const opened: string[] = []
+  const searchService = createSearchService(store)
   const api = createApiService({
     store,
+    search: searchService.search,
     settings: createSettingsStore(userDataDir),
     openExternal: async (url) => void opened.push(url),
     appInfo: { version: '0.0.0-e2e', archiveDir, userDataDir }
   })
-  return { api, store, opened }
+  return { api, store, opened, searchService }
 }
 
 /** A running bridge. */

@@ -85,6 +85,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const outcome = await services.store.importFile(file)
       if (outcome.status === 'failed') throw new Error(`e2e: sample import failed: ${outcome.error}`)
     }
+    await services.searchService.refresh()
     const bridge = await startBridge(RENDERER_DIR, services)
     await use({
       origin: bridge.origin,
@@ -92,6 +93,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       opened: async () => (await fetch(`${bridge.origin}/__test/opened`)).json() as Promise<string[]>
     })
     await bridge.close()
+    await services.searchService.close()
     await rm(root, { recursive: true, force: true })
   },
 

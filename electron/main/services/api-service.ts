@@ -3,6 +3,7 @@
  * Inputs arrive validated by `dispatch`; security checks that matter (the URL scheme) are repeated here.
  */
 import type { ArchiveStore } from '../../../archive/storage/index.ts'
+import type { ArchiveSearch } from '../../../archive/storage/archive-search.ts'
 import type { AppInfo, ArchiveApi } from '../../shared/ipc-contract.ts'
 import { isExternalWebUrl } from '../security/external-url.ts'
 import type { SettingsBackend } from './settings-store.ts'
@@ -13,6 +14,8 @@ export interface ApiServiceDeps {
   settings: SettingsBackend
   openExternal: (url: string) => Promise<void>
   appInfo: AppInfo
+  /** The archive's search index; the service that owns it keeps it up to date. */
+  search: ArchiveSearch
 }
 
 /**
@@ -33,6 +36,9 @@ export function createApiService(deps: ApiServiceDeps): ArchiveApi {
     },
     getSettings: async () => settings.getSettings(),
     updateSettings: async (patch) => settings.updateSettings(patch),
-    getAppInfo: async () => ({ ...appInfo })
+    getAppInfo: async () => ({ ...appInfo }),
+    search: async ({ query, filters, limit, offset }) => deps.search.search(query, { filters, limit, offset }),
+    findInBriefing: async ({ briefingId, query }) => deps.search.findInBriefing(briefingId, query),
+    indexStatus: async () => deps.search.progress()
   } satisfies ArchiveApi
 }

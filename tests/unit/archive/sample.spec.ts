@@ -257,12 +257,10 @@ describe('generateBriefings', () => {
     expect(particle('6G 이동통신', '와')).toBe('과')
   })
 
-  test('generates 2,600 briefings in a few seconds', { timeout: 60_000 }, () => {
-    const started = performance.now()
+  // speed is measured by `npm run bench`, never asserted here
+  test('generates 2,600 briefings with distinct ids', { timeout: 60_000 }, () => {
     const g = generateBriefings(2600, { seed: 1 })
-    const seconds = (performance.now() - started) / 1000
     expect(g).toHaveLength(2600)
     expect(new Set(g.map((b) => b.expected.id)).size).toBe(2600)
-    expect(seconds).toBeLessThan(20) // ~1.5–3 s on a quiet machine; generous for loaded CI
   })
 })

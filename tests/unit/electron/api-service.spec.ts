@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { ArchiveSearch } from '../../../archive/storage/archive-search.ts'
 import { openArchiveStore } from '../../../archive/storage/index.ts'
 import type { ArchiveStore } from '../../../archive/storage/index.ts'
 import { createApiService } from '../../../electron/main/services/api-service.ts'
@@ -26,7 +27,8 @@ function memorySettings(): SettingsBackend {
 
 function service(opener = vi.fn(async (_url: string) => undefined)) {
   const appInfo = { version: '0.1.0', archiveDir: dir, userDataDir: '/u' }
-  return { opener, api: createApiService({ store, settings: memorySettings(), openExternal: opener, appInfo }) }
+  const search = new ArchiveSearch(store)
+  return { opener, search, api: createApiService({ store, search, settings: memorySettings(), openExternal: opener, appInfo }) }
 }
 
 beforeEach(async () => {
@@ -93,5 +95,26 @@ describe('ensureSampleArchive', () => {
   test('reports a missing sample folder instead of throwing', async () => {
     const outcomes = await ensureSampleArchive(store, join(dir, 'nowhere'))
     expect(outcomes).toEqual([expect.objectContaining({ status: 'failed', error: expect.stringMatching(/folder not found/) })])
+  })
+})
+
+describe('search through the API service', () => {
+  test('imports become searchable after a refresh, with snippets, matches and facets', async () => {
+    const { api, search } = service()
+    const outcome = await store.importBytes('one.txt', new TextEncoder().encode(fictionalBriefing({ published: '2024-03-08' })))
+    expect(outcome.status).toBe('imported')
+    await search.refresh()
+    const status = await api.indexStatus({})
+    expect(status).toMatchObject({ state: 'ready', built: 1 })
+    expect(status.items).toBeGreaterThan(0)
+    const briefing = await store.get(outcome.status === 'imported' ? outcome.briefingId : '')
+    const title = briefing?.sections[0].items[0].title ?? ''
+    const word = /[\p{Script=Hangul}]{2,}/u.exec(title)?.[0] ?? ''
+    const r = await api.search({ query: word, limit: 5 })
+    expect(r.total).toBeGreaterThan(0)
+    expect(r.hits[0].matches).toContain(word)
+    const found = await api.findInBriefing({ briefingId: briefing?.id ?? '', query: word })
+    expect(found.items.length).toBeGreaterThan(0)
+    search.close()
   })
 })

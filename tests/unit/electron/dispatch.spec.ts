@@ -10,11 +10,31 @@ function fakeApi(overrides: Partial<ArchiveApi> = {}): ArchiveApi {
     getSettings: vi.fn(async () => ({ locale: 'ko' as const, theme: 'system' as const, zoom: 1 })),
     updateSettings: vi.fn(async () => ({ locale: 'en' as const, theme: 'system' as const, zoom: 1 })),
     getAppInfo: vi.fn(async () => ({ version: '0.1.0', archiveDir: '/a', userDataDir: '/u' })),
+    search: vi.fn(async () => ({
+      total: 0,
+      hits: [],
+      facets: { section: {}, category: {}, region: {}, briefing: {}, year: {} },
+      filters: {},
+      tookMs: 0
+    })),
+    findInBriefing: vi.fn(async () => ({ total: 0, items: [] })),
+    indexStatus: vi.fn(async () => ({ state: 'ready' as const, done: 0, total: 0, loaded: 0, built: 0 })),
     ...overrides
   }
 }
 
 describe('dispatch', () => {
+  test('validates search input: query length, filter keys, limits', async () => {
+    const api = fakeApi()
+    expect(await dispatch(api, 'search', { query: '양자', filters: { region: ['베이징'] }, limit: 20 })).toMatchObject({ ok: true })
+    expect(await dispatch(api, 'search', { query: 'x'.repeat(1001) })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    expect(await dispatch(api, 'search', { query: '양자', filters: { evil: true } })).toMatchObject({ ok: false })
+    expect(await dispatch(api, 'search', { query: '양자', limit: 10_000 })).toMatchObject({ ok: false })
+    expect(await dispatch(api, 'search', { query: '양자', filters: { dateFrom: 'yesterday' } })).toMatchObject({ ok: false })
+    expect(await dispatch(api, 'findInBriefing', { briefingId: '../etc', query: '양자' })).toMatchObject({ ok: false })
+    expect(api.search).toHaveBeenCalledTimes(1)
+  })
+
   test('wraps a value in an ok envelope and passes the parsed input', async () => {
     const api = fakeApi()
     expect(await dispatch(api, 'getBriefing', { id: 'kostec-weekly-2023-04-07' })).toEqual({ ok: true, value: null })

@@ -1,3 +1,4 @@
+import { CHANNELS } from '../../../electron/shared/ipc-contract.ts'
 /**
  * The built main process (out/main/index.js, ESM) run under plain Node against a recording fake of Electron
  * (tests/unit/electron/fake-electron): checks the wiring a real Electron run would exercise — pre-ready
@@ -91,9 +92,7 @@ describe.skipIf(!existsSync(built))('out/main/index.js under a fake Electron', (
   })
 
   test('handles every contract channel, checking the sender and the input', () => {
-    expect(report.channels).toEqual(
-      ['app:info', 'briefings:get', 'briefings:list', 'settings:get', 'settings:update', 'shell:open-external']
-    )
+    expect(report.channels).toEqual(Object.values(CHANNELS).sort())
     expect(report.ipc['list']?.ok).toBe(true)
     expect(report.ipc['info']).toMatchObject({
       ok: true,

@@ -27,7 +27,13 @@ const api: ArchiveApi = {
   openExternal: async () => ({ opened: false }),
   getSettings: async () => ({ locale: 'ko', theme: 'system', zoom: 1 }),
   updateSettings: async (patch) => ({ locale: 'ko', theme: 'system', zoom: 1, ...patch }),
-  getAppInfo: async () => ({ version: '0.0.0', archiveDir: '/a', userDataDir: '/u' })
+  getAppInfo: async () => ({ version: '0.0.0', archiveDir: '/a', userDataDir: '/u' }),
+  search: async ({ query }) => (
+    calls.push(`search ${query}`),
+    { total: 0, hits: [], facets: { section: {}, category: {}, region: {}, briefing: {}, year: {} }, filters: {}, tookMs: 0 }
+  ),
+  findInBriefing: async () => ({ total: 0, items: [] }),
+  indexStatus: async () => ({ state: 'ready', done: 0, total: 0, loaded: 0, built: 0 })
 }
 
 const topFrame = { url: APP_ENTRY_URL, parent: null }

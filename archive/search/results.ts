@@ -1,0 +1,73 @@
+/**
+ * The shapes search answers with: pure types, shared by the main process, the command line and the
+ * renderer (which imports them type-only).
+ */
+import type { QueryFilters } from './parse-query.ts'
+
+export type { QueryFilters }
+
+/** A highlighted range of a displayed text. */
+export interface TextRange {
+  start: number
+  end: number
+}
+
+/** A snippet of an item's text around its first match, with the matched ranges. */
+export interface Snippet {
+  text: string
+  highlights: TextRange[]
+}
+
+/** Counts of the current results by filter value, for the filter chips. */
+export interface FacetCounts {
+  section: Record<string, number>
+  category: Record<string, number>
+  region: Record<string, number>
+  briefing: Record<string, number>
+  year: Record<string, number>
+}
+
+export interface SearchHitView {
+  briefingId: string
+  itemId: string
+  title: string
+  score: number
+  published: string
+  date?: string
+  section: string
+  sectionTitle: string
+  category?: string
+  regions: string[]
+  snippet: Snippet
+  /** The exact substrings of the item's text that matched, for highlighting in the reader. */
+  matches: string[]
+}
+
+export interface SearchResponse {
+  total: number
+  hits: SearchHitView[]
+  facets: FacetCounts
+  /** The filters in effect: typed in the query and set by the UI, merged. */
+  filters: QueryFilters
+  tookMs: number
+}
+
+/** The state of the search index, for a progress display. */
+export interface IndexProgress {
+  state: 'idle' | 'loading' | 'building' | 'ready' | 'error'
+  /** Shards done / to do in the current refresh. */
+  done: number
+  total: number
+  /** Shards loaded from disk and rebuilt in the last refresh. */
+  loaded: number
+  built: number
+  /** Items searchable now. */
+  items?: number
+  error?: string
+}
+
+/** Where a query matches inside one briefing (find in briefing, Ctrl+F). */
+export interface FindInBriefingResult {
+  total: number
+  items: Array<{ itemId: string; matches: string[] }>
+}
