@@ -56,6 +56,14 @@ export interface ArchiveStoreOptions {
   onWarning?: (warning: StoreWarning) => void
 }
 
+const CATALOG = 'catalog.json'
+
+interface CatalogEntry {
+  mtimeMs: number
+  size: number
+  summary: BriefingSummary
+}
+
 const SAFE_ID = /^[a-z0-9][a-z0-9-]{0,127}$/
 const SAFE_EXT = /^\.[a-z0-9]{1,8}$/
 const TEMP_MARK = '.tmp-'
@@ -189,6 +197,26 @@ export function openArchiveStore(dir: string, options: ArchiveStoreOptions = {})
   const ready = init()
   ready.catch(() => undefined) // reported by the first method that waits for it
 
+  /**
+   * The library catalogue: each briefing's summary with the size and mtime of its JSON when summarised,
+   * so listing (and the search index's freshness check) reads only files that changed. A cache: when
+   * missing, corrupt or from another parser version it is rebuilt from the briefings.
+   */
+  let catalog: Map<string, CatalogEntry> | undefined
+  const readCatalog = async (): Promise<Map<string, CatalogEntry>> => {
+    try {
+      const raw = JSON.parse(await readFile(join(dir, CATALOG), 'utf8')) as {
+        format?: number
+        parserVersion?: number
+        entries?: Record<string, CatalogEntry>
+      }
+      if (raw.format !== 1 || raw.parserVersion !== PARSER_VERSION || typeof raw.entries !== 'object') return new Map()
+      return new Map(Object.entries(raw.entries ?? {}))
+    } catch {
+      return new Map()
+    }
+  }
+
   const sourceNames = async (id: string): Promise<string[]> =>
     (await readdir(sourcesDir)).filter((n) => !n.includes(TEMP_MARK) && n.slice(0, n.length - extname(n).length) === id)
 
@@ -316,10 +344,40 @@ export function openArchiveStore(dir: string, options: ArchiveStoreOptions = {})
         .filter((n) => n.endsWith('.json') && !n.includes(TEMP_MARK))
         .map((n) => n.slice(0, -'.json'.length))
         .filter((id) => SAFE_ID.test(id))
+      catalog ??= await readCatalog()
+      const known = catalog
+      let changed = false
+      const infos = await Promise.all(
+        ids.map((id) => stat(join(briefingsDir, `${id}.json`)).then((st) => st, () => undefined))
+      )
       const summaries: BriefingSummary[] = []
-      for (const id of ids) {
+      for (const [k, id] of ids.entries()) {
+        const st = infos[k]
+        const entry = known.get(id)
+        if (st && entry && entry.mtimeMs === st.mtimeMs && entry.size === st.size) {
+          summaries.push(entry.summary)
+          continue
+        }
         const briefing = await load(id)
-        if (briefing) summaries.push(summarizeBriefing(briefing))
+        if (!briefing) continue
+        const summary = summarizeBriefing(briefing)
+        summaries.push(summary)
+        // load() may have rewritten the file (re-parse): stat again before caching
+        const now = await stat(join(briefingsDir, `${id}.json`)).then((x) => x, () => undefined)
+        if (now) known.set(id, { mtimeMs: now.mtimeMs, size: now.size, summary })
+        changed = true
+      }
+      for (const id of [...known.keys()]) {
+        if (!ids.includes(id)) {
+          known.delete(id)
+          changed = true
+        }
+      }
+      if (changed) {
+        const body = JSON.stringify({ format: 1, parserVersion: PARSER_VERSION, entries: Object.fromEntries(known) })
+        await writeAtomic(join(dir, CATALOG), body).catch((error: unknown) => {
+          warn(CATALOG, `not saved (${errorText(error)}); the next start reads every briefing`)
+        })
       }
       return summaries.sort((a, b) =>
         a.published === b.published ? a.id.localeCompare(b.id) : a.published < b.published ? 1 : -1
