@@ -1,7 +1,8 @@
 import lunr from 'lunr'
 import type { SearchDocument } from './documents.ts'
 import { learnAliases } from './aliases.ts'
-import { lunrTokenizer, registerPipeline, stemLatin } from './pipeline.ts'
+import { lunrTokenizerNormalized, registerPipeline, stemLatin } from './pipeline.ts'
+import { normalizeText } from './normalize.ts'
 
 /** Field boosts: a match in the title ranks above one in a ■ headline, which ranks above the body. */
 export const FIELD_BOOSTS = { title: 10, headline: 4, body: 1 } as const
@@ -30,10 +31,13 @@ export interface IndexShard {
   terms: string[]
   /** Postings of term t: indices postStart[t] … postStart[t+1]-1 of postDocs/postScores. */
   postStart: Uint32Array
-  postDocs: Uint32Array
+  /** 16-bit document numbers when the shard has fewer than 65,536 items (always, for a year). */
+  postDocs: Uint16Array | Uint32Array
   postScores: Float32Array
   /** Hangul ↔ Han alias pairs seen in this shard's text. */
   aliases: Array<[string, string]>
+  /** Each item's normalised text (title, headlines, body), present right after a build. */
+  normTexts?: string[]
 }
 
 interface LunrBuilderInternals {
@@ -97,14 +101,22 @@ export function buildShard(key: string, documents: SearchDocument[]): IndexShard
   const builder = new lunr.Builder()
   builder.pipeline.add(stemLatin)
   builder.searchPipeline.add(stemLatin)
-  ;(builder as unknown as { tokenizer: typeof lunrTokenizer }).tokenizer = lunrTokenizer
+  ;(builder as unknown as { tokenizer: typeof lunrTokenizerNormalized }).tokenizer = lunrTokenizerNormalized
   builder.metadataWhitelist = []
   builder.ref('n')
   builder.field('title', { boost: FIELD_BOOSTS.title })
   builder.field('headline', { boost: FIELD_BOOSTS.headline })
   builder.field('body', { boost: FIELD_BOOSTS.body })
   const add = leanAdd.bind(builder as unknown as LunrBuilderInternals)
-  documents.forEach((d, n) => add({ n: String(n), title: d.title, headline: d.headline, body: d.body }))
+  // each field is normalised once: for Lunr's tokenizer and for the shard's in-memory verification text
+  const normTexts: string[] = []
+  documents.forEach((d, n) => {
+    const title = normalizeText(d.title)
+    const headline = normalizeText(d.headline)
+    const body = normalizeText(d.body)
+    normTexts.push([title, headline, body].filter(Boolean).join(' '))
+    add({ n: String(n), title, headline, body })
+  })
   const b = builder as unknown as {
     calculateAverageFieldLengths(): void
     createFieldVectors(): void
@@ -138,7 +150,7 @@ export function buildShard(key: string, documents: SearchDocument[]): IndexShard
   let total = 0
   for (const t of order) total += docsOf[t].length
   const postStart = new Uint32Array(order.length + 1)
-  const postDocs = new Uint32Array(total)
+  const postDocs = documents.length < 0x10000 ? new Uint16Array(total) : new Uint32Array(total)
   const postScores = new Float32Array(total)
   let p = 0
   order.forEach((t, i) => {
@@ -170,6 +182,7 @@ export function buildShard(key: string, documents: SearchDocument[]): IndexShard
     postStart,
     postDocs,
     postScores,
-    aliases
+    aliases,
+    normTexts
   }
 }

@@ -33,3 +33,11 @@ export function lunrTokenizer(obj: unknown, metadata?: object): lunr.Token[] {
     (t) => new lunr.Token(t.term, { ...(metadata ?? {}), cjk: t.cjk })
   )
 }
+
+/** The same tokenizer for text that is already normalised (the shard builder normalises each field once). */
+export function lunrTokenizerNormalized(obj: unknown, metadata?: object): lunr.Token[] {
+  if (obj === null || obj === undefined) return []
+  return tokenize(String(obj), { joinAcrossSpaces: true, stem: false }).map(
+    (t) => new lunr.Token(t.term, { ...(metadata ?? {}), cjk: t.cjk })
+  )
+}

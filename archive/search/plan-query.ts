@@ -10,7 +10,7 @@ export type Atom = { kind: 'term'; term: string } | { kind: 'prefix'; prefix: st
 export interface Matcher {
   alternatives: Atom[][]
   /**
-   * Per alternative, the CJK words of three or more characters (normalised, no spaces) that must occur
+   * Per alternative, the CJK words of four or more characters (normalised, no spaces) that must occur
    * as such: their bigrams can all be present without the word.
    */
   runs: string[][]
@@ -72,8 +72,13 @@ export function planQuery(query: ParsedQuery, aliases: ReadonlyMap<string, Reado
   return matchers
 }
 
+/**
+ * CJK words whose bigrams do not pin them down: from four characters on (AB, BC, CD can all occur
+ * apart), checked against the text. A three-character word is matched by its two overlapping bigrams,
+ * which in practice only co-occur as the word.
+ */
 function longRuns(text: string): string[] {
-  return [...text.matchAll(CJK_RUN)].map((m) => m[0].replace(/ /g, '')).filter((r) => [...r].length >= 3)
+  return [...text.matchAll(CJK_RUN)].map((m) => m[0].replace(/ /g, '')).filter((r) => [...r].length >= 4)
 }
 
 /** All bigram terms of a CJK run, exported for tests and the benchmark. */

@@ -132,9 +132,22 @@ function atomSet(shard: IndexShard, atom: Atom, cache: Map<string, DocSet>): Doc
   return set
 }
 
+/** A matcher with its atoms looked up in one shard. */
+interface Resolved {
+  m: Matcher
+  alts: DocSet[][]
+  /** Sum over alternatives of their rarest posting: an upper bound of the matches. */
+  estimate: number
+}
+
+function resolve(shard: IndexShard, m: Matcher, cache: Map<string, DocSet>): Resolved {
+  const alts = m.alternatives.map((alt) => alt.map((a) => atomSet(shard, a, cache)).sort((a, b) => a.size - b.size))
+  const estimate = alts.reduce((sum, sets) => sum + (sets[0]?.size ?? 0), 0)
+  return { m, alts, estimate }
+}
+
 /** Documents matching every atom of one alternative, rarest posting first. */
-function alternativeDocs(shard: IndexShard, atoms: Atom[], cache: Map<string, DocSet>): Map<number, number> {
-  const sets = atoms.map((a) => atomSet(shard, a, cache)).sort((a, b) => a.size - b.size)
+function alternativeDocs(sets: DocSet[]): Map<number, number> {
   const out = new Map<number, number>()
   if (sets.length === 0 || sets[0].size === 0) return out
   outer: for (const d of sets[0].docs()) {
@@ -148,28 +161,22 @@ function alternativeDocs(shard: IndexShard, atoms: Atom[], cache: Map<string, Do
   return out
 }
 
-function matcherEstimate(shard: IndexShard, m: Matcher, cache: Map<string, DocSet>): number {
-  return m.alternatives.reduce(
-    (sum, alt) => sum + Math.min(...alt.map((a) => atomSet(shard, a, cache).size)),
-    0
-  )
-}
-
-function matchesDoc(shard: IndexShard, m: Matcher, d: number, cache: Map<string, DocSet>, check?: RunCheck): number {
+/** The best score of a document for a matcher, or -1; with `check`, long words must occur as such. */
+function matchesDoc(shard: IndexShard, r: Resolved, d: number, check?: RunCheck): number {
   let best = -1
-  for (const [ai, alt] of m.alternatives.entries()) {
-    if (check && !m.runs[ai].every((run) => check(shard, d, run, true))) continue
+  for (let ai = 0; ai < r.alts.length; ai++) {
     let score = 0
     let ok = true
-    for (const a of alt) {
-      const set = atomSet(shard, a, cache)
+    for (const set of r.alts[ai]) {
       if (!set.has(d)) {
         ok = false
         break
       }
       score += set.score(d)
     }
-    if (ok && score > best) best = score
+    if (!ok || score <= best) continue
+    if (check && !r.m.runs[ai].every((run) => check(shard, d, run, true))) continue
+    best = score
   }
   return best
 }
@@ -218,28 +225,30 @@ export function searchShards(
   for (const shard of shards) {
     const cache = new Map<string, DocSet>()
     let candidates: Map<number, number>
-    if (positive.length === 0) {
+    const pos = positive.map((m) => resolve(shard, m, cache)).sort((a, b) => a.estimate - b.estimate)
+    const neg = negative.filter((m) => !m.phrase).map((m) => resolve(shard, m, cache))
+    if (pos.length === 0) {
       candidates = new Map(shard.docs.map((_, d) => [d, 0]))
     } else {
-      const ordered = [...positive].sort((a, b) => matcherEstimate(shard, a, cache) - matcherEstimate(shard, b, cache))
+      // rarest matcher first; the others are membership tests on its candidates
       candidates = new Map()
-      for (const alt of ordered[0].alternatives) {
-        for (const [d, s] of alternativeDocs(shard, alt, cache)) candidates.set(d, Math.max(candidates.get(d) ?? 0, s))
+      for (const sets of pos[0].alts) {
+        for (const [d, s] of alternativeDocs(sets)) candidates.set(d, Math.max(candidates.get(d) ?? 0, s))
       }
-      if (check && ordered[0].runs.some((r) => r.length > 0)) {
-        for (const [d] of candidates) if (matchesDoc(shard, ordered[0], d, cache, check) < 0) candidates.delete(d)
-      }
-      for (const m of ordered.slice(1)) {
+      for (const r of pos.slice(1)) {
         for (const [d, s] of candidates) {
-          const add = matchesDoc(shard, m, d, cache, check)
+          const add = matchesDoc(shard, r, d)
           if (add < 0) candidates.delete(d)
           else candidates.set(d, s + add)
         }
       }
     }
+    // cheap checks first (filters), then the byte-level check that long words occur as such
+    const verify = check ? pos.filter((r) => r.m.runs.some((runs) => runs.length > 0)) : []
     for (const [d] of candidates) {
       if (!passesFilters(shard.docs[d], filters, options)) candidates.delete(d)
-      else if (negative.some((m) => !m.phrase && matchesDoc(shard, m, d, cache, check) >= 0)) candidates.delete(d)
+      else if (verify.some((r) => matchesDoc(shard, r, d, check) < 0)) candidates.delete(d)
+      else if (neg.some((r) => matchesDoc(shard, r, d, check) >= 0)) candidates.delete(d)
     }
     const phrases = matchers.filter((m) => m.phrase)
     if (phrases.length > 0 && (check || text)) {

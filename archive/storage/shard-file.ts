@@ -9,7 +9,7 @@ import type { IndexShard, ShardDoc } from '../search/build-index.ts'
 import { normalizeText } from '../search/normalize.ts'
 
 const MAGIC = 0x58495242 // "BRIX"
-export const SHARD_FORMAT = 1
+export const SHARD_FORMAT = 2
 
 interface ShardHeader {
   format: number
@@ -24,6 +24,8 @@ interface ShardHeader {
   /** Byte offset and length of each item's compact normalised text after the terms. */
   norm: Array<[number, number]>
   normBytes: number
+  /** Bytes per document number in the postings: 2 or 4. */
+  docWidth: number
 }
 
 const encoded = new Map<string, Buffer>()
@@ -35,6 +37,38 @@ function needleBytes(needle: string): Buffer {
     encoded.set(needle, bytes)
   }
   return bytes
+}
+
+/**
+ * True when `needle` (no spaces) occurs in `text` with any single spaces between its bytes ignored:
+ * 양자컴퓨팅 in "양자 컴퓨팅". Works on UTF-8 bytes, without decoding the text.
+ */
+export function includesIgnoringSpaces(text: Uint8Array, needle: Uint8Array): boolean {
+  if (needle.length === 0) return true
+  const buf = Buffer.from(text.buffer, text.byteOffset, text.byteLength)
+  const first = needle.subarray(0, Math.min(needle.length, leadLength(needle[0])))
+  for (let at = buf.indexOf(first); at >= 0; at = buf.indexOf(first, at + 1)) {
+    let i = at
+    let j = 0
+    while (j < needle.length && i < buf.length) {
+      if (buf[i] === needle[j]) {
+        i++
+        j++
+      } else if (buf[i] === 0x20 && j > 0 && isCharStart(needle[j])) {
+        i++ // a space between two characters of the needle
+      } else break
+    }
+    if (j === needle.length) return true
+  }
+  return false
+}
+
+function leadLength(b: number): number {
+  return b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4
+}
+
+function isCharStart(b: number): boolean {
+  return (b & 0xc0) !== 0x80
 }
 
 const align4 = (n: number): number => (n + 3) & ~3
@@ -52,7 +86,7 @@ export function encodeShard(shard: IndexShard, texts: string[]): { index: Uint8A
   const textBytes = new Uint8Array(at)
   textParts.forEach((p, i) => textBytes.set(p, offsets[i][0]))
 
-  const normParts = texts.map((t) => enc.encode(normalizeText(t)))
+  const normParts = (shard.normTexts ?? texts.map((t) => normalizeText(t))).map((t) => enc.encode(t))
   const norm: Array<[number, number]> = []
   let n = 0
   for (const p of normParts) {
@@ -70,7 +104,8 @@ export function encodeShard(shard: IndexShard, texts: string[]): { index: Uint8A
     termsBytes: terms.length,
     text: offsets,
     norm,
-    normBytes: n
+    normBytes: n,
+    docWidth: shard.postDocs.BYTES_PER_ELEMENT
   }
   const headerBytes = enc.encode(JSON.stringify(header))
   const headerEnd = align4(12 + headerBytes.length)
@@ -83,7 +118,8 @@ export function encodeShard(shard: IndexShard, texts: string[]): { index: Uint8A
   view.setUint32(8, headerBytes.length, true)
   out.set(headerBytes, 12)
   let p = headerEnd
-  for (const arr of [shard.postStart, shard.postDocs, shard.postScores]) {
+  // 32-bit arrays first so each stays 4-byte aligned; the 16-bit document numbers after them
+  for (const arr of [shard.postStart, shard.postScores, shard.postDocs]) {
     out.set(new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength), p)
     p += arr.byteLength
   }
@@ -119,17 +155,22 @@ export function decodeShard(bytes: Uint8Array, textPath: string, file: string): 
   const dec = new TextDecoder()
   const header = JSON.parse(dec.decode(bytes.subarray(12, 12 + headerLen))) as ShardHeader
   let p = align4(12 + headerLen)
-  const expected = p + 4 * (header.termCount + 1) + 8 * header.postCount + header.termsBytes + header.normBytes
+  const docWidth = header.docWidth ?? 4
+  const expected =
+    p + 4 * (header.termCount + 1) + (4 + docWidth) * header.postCount + header.termsBytes + header.normBytes
   if (expected !== bytes.byteLength) throw new Error(`${file}: truncated (${bytes.byteLength} of ${expected} bytes)`)
   // views need 4-byte alignment of the underlying buffer offset; copy when the file buffer is unaligned
   const aligned = (bytes.byteOffset & 3) === 0 ? bytes : bytes.slice()
   const base = aligned.byteOffset
   const postStart = new Uint32Array(aligned.buffer, base + p, header.termCount + 1)
   p += postStart.byteLength
-  const postDocs = new Uint32Array(aligned.buffer, base + p, header.postCount)
-  p += postDocs.byteLength
   const postScores = new Float32Array(aligned.buffer, base + p, header.postCount)
   p += postScores.byteLength
+  const postDocs =
+    docWidth === 2
+      ? new Uint16Array(aligned.buffer, base + p, header.postCount)
+      : new Uint32Array(aligned.buffer, base + p, header.postCount)
+  p += postDocs.byteLength
   const terms = header.termCount === 0 ? [] : dec.decode(aligned.subarray(p, p + header.termsBytes)).split('\n')
   const normBase = p + header.termsBytes
   const normBuf = Buffer.from(aligned.buffer, aligned.byteOffset + normBase, header.normBytes)
@@ -147,8 +188,9 @@ export function decodeShard(bytes: Uint8Array, textPath: string, file: string): 
     contains(doc: number, needle: string, spacing: boolean): boolean {
       const [offset, length] = header.norm[doc]
       const text = normBuf.subarray(offset, offset + length)
-      if (text.indexOf(needleBytes(needle)) >= 0) return true
-      return spacing && text.toString('utf8').replace(/ /g, '').includes(needle)
+      const bytes = needleBytes(needle)
+      if (text.indexOf(bytes) >= 0) return true
+      return spacing && includesIgnoringSpaces(text, bytes)
     },
     close(): void {
       if (fd !== undefined) closeSync(fd)
