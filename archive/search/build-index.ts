@@ -91,6 +91,9 @@ function leanAdd(this: LunrBuilderInternals, doc: Record<string, string>): void 
   }
 }
 
+/** Lunr's inverse document frequency (lunr.idf, not in its type definitions). */
+const lunrIdf = (lunr as unknown as { idf(posting: object, documentCount: number): number }).idf
+
 /**
  * Builds one shard with Lunr (custom tokenizer, the registered CJK-aware pipeline, BM25 with field
  * boosts), then compiles Lunr's field vectors into compact postings. Lunr's token set (only used by
@@ -117,31 +120,47 @@ export function buildShard(key: string, documents: SearchDocument[]): IndexShard
     normTexts.push([title, headline, body].filter(Boolean).join(' '))
     add({ n: String(n), title, headline, body })
   })
-  const b = builder as unknown as {
+  const b = builder as unknown as LunrBuilderInternals & {
     calculateAverageFieldLengths(): void
-    createFieldVectors(): void
-    fieldVectors: Record<string, { elements: number[] }>
-    invertedIndex: Record<string, { _index: number }>
+    averageFieldLength: Record<string, number>
+    _k1: number
+    _b: number
   }
   b.calculateAverageFieldLengths()
-  b.createFieldVectors()
 
   const termOf: string[] = []
   for (const term of Object.keys(b.invertedIndex)) termOf[b.invertedIndex[term]._index] = term
-  // Field vectors come in document order (title, headline, body of doc 0, then doc 1 …), so each
-  // term's postings are appended already sorted; the fields of one document are summed.
+  // Lunr's createFieldVectors scoring (BM25 with its k1, b, idf, field boosts and 3-decimal rounding),
+  // written straight into postings instead of one lunr.Vector per field: field references come in
+  // document order, so each term's postings are appended already sorted and the fields of one document
+  // are summed.
   const docsOf: number[][] = termOf.map(() => [])
   const scoresOf: number[][] = termOf.map(() => [])
-  for (const fieldRef of Object.keys(b.fieldVectors)) {
-    const doc = Number(fieldRef.slice(fieldRef.indexOf('/') + 1))
-    const el = b.fieldVectors[fieldRef].elements
-    for (let k = 0; k < el.length; k += 2) {
-      const docs = docsOf[el[k]]
+  const idfCache = new Map<string, number>()
+  for (const fieldRef of Object.keys(b.fieldTermFrequencies)) {
+    const slash = fieldRef.indexOf('/')
+    const fieldName = fieldRef.slice(0, slash)
+    const doc = Number(fieldRef.slice(slash + 1))
+    const fieldLength = b.fieldLengths[fieldRef]
+    const boost = FIELD_BOOSTS[fieldName as keyof typeof FIELD_BOOSTS] ?? 1
+    const norm = b._k1 * (1 - b._b + b._b * (fieldLength / b.averageFieldLength[fieldName]))
+    const frequencies = b.fieldTermFrequencies[fieldRef]
+    for (const term of Object.keys(frequencies)) {
+      const tf = frequencies[term]
+      const posting = b.invertedIndex[term]
+      let idf = idfCache.get(term)
+      if (idf === undefined) {
+        idf = lunrIdf(posting, b.documentCount)
+        idfCache.set(term, idf)
+      }
+      const score = Math.round(((idf * ((b._k1 + 1) * tf)) / (norm + tf)) * boost * 1000) / 1000
+      const t = posting._index
+      const docs = docsOf[t]
       const last = docs.length - 1
-      if (last >= 0 && docs[last] === doc) scoresOf[el[k]][last] += el[k + 1]
+      if (last >= 0 && docs[last] === doc) scoresOf[t][last] += score
       else {
         docs.push(doc)
-        scoresOf[el[k]].push(el[k + 1])
+        scoresOf[t].push(score)
       }
     }
   }

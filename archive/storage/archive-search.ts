@@ -158,12 +158,25 @@ export class ArchiveSearch {
     }
     if (stale.length > 0) this.report({ state: 'building' })
     const builder = this.options.builder ?? inProcessBuilder
-    const buildOne = async ({ key, fp }: { key: string; fp: string }): Promise<void> => {
+    const readDocs = async (key: string): Promise<SearchDocument[]> => {
       const docs: SearchDocument[] = []
       for (const s of byYear.get(key) ?? []) {
         const b = await this.store.get(s.id)
         if (b) docs.push(...briefingDocuments(b))
       }
+      return docs
+    }
+    // the next shard's briefings are read while the workers build: the workers never wait for the disk
+    const reads = new Map<string, Promise<SearchDocument[]>>()
+    const prefetch = (key: string): Promise<SearchDocument[]> => {
+      let p = reads.get(key)
+      if (!p) reads.set(key, (p = readDocs(key)))
+      return p
+    }
+    const buildOne = async ({ key, fp }: { key: string; fp: string }): Promise<void> => {
+      const docs = await prefetch(key)
+      reads.delete(key)
+      if (queue[0]) void prefetch(queue[0].key).catch(() => undefined)
       const bytes = await builder(key, docs)
       const name = `${key}-${fp}`
       await writeFileAtomic(join(this.indexDir, `${name}.txt`), bytes.text)
