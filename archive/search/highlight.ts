@@ -29,7 +29,7 @@ export function findMatches(source: string, matchers: Matcher[], normalized?: No
       }
     }
     if (m.words.length > 0) {
-      for (const t of tokenize(n.text)) {
+      for (const t of tokenize(n.text, { subwords: true })) {
         if (t.cjk) continue
         if (m.words.some((w) => (w.prefix ? t.term.startsWith(w.stem) : t.term === w.stem))) ranges.push([t.start, t.end])
       }

@@ -27,7 +27,7 @@ const CJK_RUN = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Ka
 
 function atomsOf(text: string, prefix: boolean, joinAcrossSpaces: boolean): Atom[] {
   const atoms: Atom[] = []
-  const tokens = tokenize(text, { joinAcrossSpaces })
+  const tokens = tokenize(text, { joinAcrossSpaces, subwords: false })
   tokens.forEach((t, i) => {
     if (t.cjk && [...t.term].length === 1) atoms.push({ kind: 'char', ch: t.term })
     else if (!t.cjk && prefix && i === tokens.length - 1) atoms.push({ kind: 'prefix', prefix: t.term })

@@ -22,11 +22,16 @@ export function stemWord(word: string): string {
 /**
  * Splits normalised text into search tokens: runs of CJK characters become overlapping bigrams (a
  * one-character run stays a unigram); runs of other letters and digits become stemmed words.
+ * @param options.subwords also emit the letter and digit parts of a mixed word (index side; default:
+ *   like joinAcrossSpaces)
  * @param options.joinAcrossSpaces also emit the bigram spanning a single space between two CJK runs, so that
  *   `양자 컴퓨팅` in a document is found by the query `양자컴퓨팅` (used when indexing, not for queries).
  */
-export function tokenize(text: string, options: { joinAcrossSpaces?: boolean; stem?: boolean } = {}): SearchToken[] {
-  const { joinAcrossSpaces = false, stem = true } = options
+export function tokenize(
+  text: string,
+  options: { joinAcrossSpaces?: boolean; stem?: boolean; subwords?: boolean } = {}
+): SearchToken[] {
+  const { joinAcrossSpaces = false, stem = true, subwords = joinAcrossSpaces } = options
   const tokens: SearchToken[] = []
   const len = text.length
   let i = 0
@@ -63,6 +68,13 @@ export function tokenize(text: string, options: { joinAcrossSpaces?: boolean; st
       while (i < len && charKind(text, i) === WORD) i += (text.codePointAt(i) as number) > 0xffff ? 2 : 1
       const word = text.slice(from, i)
       tokens.push({ term: stem ? stemWord(word) : word, start: from, end: i, cjk: false })
+      // a word mixing letters and digits (615km, h100, 5gwh) is also indexed by its parts, so km finds 80km
+      if (subwords && /\d/.test(word) && /\p{L}/u.test(word)) {
+        for (const part of word.matchAll(/\p{L}+|\p{N}+/gu)) {
+          const at = from + part.index
+          tokens.push({ term: stem ? stemWord(part[0]) : part[0], start: at, end: at + part[0].length, cjk: false })
+        }
+      }
       prevRunEnd = -1
     } else {
       if (c !== 0x20) prevRunEnd = -1

@@ -23,7 +23,7 @@ import { decodeShard, encodeShard, SHARD_FORMAT, type LoadedShard } from './shar
 import { writeFileAtomic } from './write-atomic.ts'
 
 /** Bumped when the index layout or what is indexed changes. */
-export const INDEX_FORMAT = 1
+export const INDEX_FORMAT = 2
 
 export interface IndexManifest {
   indexFormat: number

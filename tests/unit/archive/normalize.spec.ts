@@ -90,3 +90,25 @@ describe('normalizeForSearch expansions', () => {
     expect(n.ends[n.text.length - 1]).toBe(source.length)
   })
 })
+
+describe('learnAliases', () => {
+  test('the Hangul side widens to the words before the gloss while it is shorter than the Han name', async () => {
+    const { learnAliases, hangulSide } = await import('../../../archive/search/aliases.ts')
+    expect(hangulSide('양자 대로', '量子大街')).toBe('양자대로')
+    expect(hangulSide('상하이 린강신구', '临港新区')).toBe('린강신구')
+    expect(hangulSide('지능', '具身智能')).toBeUndefined()
+    const aliases = learnAliases(["상하이 린강신구(臨港新區)는", "'양자 대로(量子大街)'", '체화 지능(具身智能)', '화웨이(華爲)'])
+    expect([...(aliases.get('临港新区') ?? [])]).toEqual(['린강신구'])
+    expect([...(aliases.get('量子大街') ?? [])]).toEqual(['양자대로'])
+    expect([...(aliases.get('具身智能') ?? [])]).toEqual(['체화지능'])
+    expect([...(aliases.get('화웨이') ?? [])]).toEqual(['华为'])
+    expect(aliases.has('대로')).toBe(false)
+  })
+})
+
+describe('tokenize subwords', () => {
+  test('index side splits mixed letter/digit words so km finds 80km; queries keep the whole word', () => {
+    expect(tokenize('80km', { joinAcrossSpaces: true }).map((t) => t.term)).toEqual(['80km', '80', 'km'])
+    expect(tokenize('80km').map((t) => t.term)).toEqual(['80km'])
+  })
+})
