@@ -1,11 +1,15 @@
+/** True when the key press goes to a text field (input, textarea, select, editable content). */
+export function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false
+  return target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null
+}
+
 /** True when a key press should go to a text field rather than to a shortcut. */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false
-  if (target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]')) {
-    return true
-  }
-  // A modal dialog owns the keyboard while it is open.
-  return target.closest('dialog[open]') !== null
+  if (isTextField(target)) return true
+  // A modal dialog, or a panel over the view (search results), owns the keyboard while it is open.
+  return target.closest('dialog[open], [data-owns-keyboard]') !== null
 }
 
 export function prefersReducedMotion(): boolean {

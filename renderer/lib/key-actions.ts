@@ -11,6 +11,10 @@ export interface KeyInput {
 export type ZoomAction = 'in' | 'out' | 'reset'
 export type ReaderAction = 'next' | 'previous' | 'back' | { zoom: ZoomAction }
 export type LibraryAction = 'next' | 'previous' | 'open'
+/** Shortcuts that work in every view. */
+export type GlobalAction = 'search' | 'find' | 'findNext' | 'findPrevious'
+/** Keys in the search results list. */
+export type ResultsAction = 'next' | 'previous' | 'first' | 'last' | 'open' | 'exit'
 
 function zoomAction(input: KeyInput): ZoomAction | null {
   if (!(input.ctrlKey || input.metaKey) || input.altKey) return null
@@ -24,13 +28,54 @@ function plain(input: KeyInput): boolean {
   return !input.ctrlKey && !input.metaKey && !input.altKey
 }
 
+/**
+ * The letter key `letter` (lower case): by `key`, or by its physical position when a Korean input mode
+ * turns the key into a jamo (j → ㅓ, k → ㅏ) or Ctrl hides the letter.
+ */
+function letterKey(input: KeyInput, letter: string): boolean {
+  if (input.key.toLowerCase() === letter) return true
+  return input.code === `Key${letter.toUpperCase()}` && !/^[a-z]$/i.test(input.key)
+}
+
+function accel(input: KeyInput): boolean {
+  return (input.ctrlKey || input.metaKey) && !input.altKey
+}
+
+/**
+ * Shortcuts for the whole window: Ctrl+K (or / outside a text field) goes to the search box, Ctrl+F
+ * opens find in the briefing, F3 / Shift+F3 (and Ctrl+G / Ctrl+Shift+G) step through matches.
+ * `typing` is true when the key goes to a text field.
+ */
+export function globalActionFor(input: KeyInput, typing: boolean): GlobalAction | null {
+  if (accel(input) && !input.shiftKey && letterKey(input, 'k')) return 'search'
+  if (accel(input) && !input.shiftKey && letterKey(input, 'f')) return 'find'
+  if (accel(input) && letterKey(input, 'g')) return input.shiftKey ? 'findPrevious' : 'findNext'
+  if (input.key === 'F3' && !input.ctrlKey && !input.metaKey && !input.altKey) {
+    return input.shiftKey ? 'findPrevious' : 'findNext'
+  }
+  if (!typing && plain(input) && input.key === '/') return 'search'
+  return null
+}
+
+/** What a key press means in the search results list. */
+export function resultsActionFor(input: KeyInput): ResultsAction | null {
+  if (!plain(input)) return null
+  if (input.key === 'ArrowDown' || (!input.shiftKey && letterKey(input, 'j'))) return 'next'
+  if (input.key === 'ArrowUp' || (!input.shiftKey && letterKey(input, 'k'))) return 'previous'
+  if (input.key === 'Home') return 'first'
+  if (input.key === 'End') return 'last'
+  if (input.key === 'Enter') return 'open'
+  if (input.key === 'Escape') return 'exit'
+  return null
+}
+
 /** What a key press means in the reader, or null when the reader ignores it. */
 export function readerActionFor(input: KeyInput): ReaderAction | null {
   const zoom = zoomAction(input)
   if (zoom) return { zoom }
   if (!plain(input)) return null
-  if (input.key === 'ArrowDown' || (input.key === 'j' && !input.shiftKey)) return 'next'
-  if (input.key === 'ArrowUp' || (input.key === 'k' && !input.shiftKey)) return 'previous'
+  if (input.key === 'ArrowDown' || (!input.shiftKey && letterKey(input, 'j'))) return 'next'
+  if (input.key === 'ArrowUp' || (!input.shiftKey && letterKey(input, 'k'))) return 'previous'
   if (input.key === 'Escape') return 'back'
   return null
 }
@@ -38,8 +83,8 @@ export function readerActionFor(input: KeyInput): ReaderAction | null {
 /** What a key press means in the library list. */
 export function libraryActionFor(input: KeyInput): LibraryAction | null {
   if (!plain(input)) return null
-  if (input.key === 'ArrowDown' || (input.key === 'j' && !input.shiftKey)) return 'next'
-  if (input.key === 'ArrowUp' || (input.key === 'k' && !input.shiftKey)) return 'previous'
+  if (input.key === 'ArrowDown' || (!input.shiftKey && letterKey(input, 'j'))) return 'next'
+  if (input.key === 'ArrowUp' || (!input.shiftKey && letterKey(input, 'k'))) return 'previous'
   if (input.key === 'Enter') return 'open'
   return null
 }

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import {
+  globalActionFor,
   libraryActionFor,
   readerActionFor,
+  resultsActionFor,
   stepId,
   type KeyInput
 } from '../../../renderer/lib/key-actions.ts'
@@ -58,5 +60,64 @@ describe('stepId', () => {
   })
   test('returns null for an empty list', () => {
     expect(stepId([], null, 1)).toBeNull()
+  })
+})
+
+describe('globalActionFor', () => {
+  test('Ctrl+K (Cmd+K) goes to search, even from a text field', () => {
+    expect(globalActionFor(key('k', { ctrlKey: true }), false)).toBe('search')
+    expect(globalActionFor(key('k', { metaKey: true }), true)).toBe('search')
+    expect(globalActionFor(key('K', { ctrlKey: true }), false)).toBe('search')
+  })
+
+  test('Ctrl+K with a Korean input mode (the key reports a jamo) still searches', () => {
+    expect(globalActionFor(key('ㅏ', { ctrlKey: true, code: 'KeyK' }), false)).toBe('search')
+  })
+
+  test('/ searches only outside a text field', () => {
+    expect(globalActionFor(key('/'), false)).toBe('search')
+    expect(globalActionFor(key('/'), true)).toBeNull()
+  })
+
+  test('Ctrl+F finds; F3 and Ctrl+G step, with Shift backwards', () => {
+    expect(globalActionFor(key('f', { ctrlKey: true }), false)).toBe('find')
+    expect(globalActionFor(key('F3'), true)).toBe('findNext')
+    expect(globalActionFor(key('F3', { shiftKey: true }), false)).toBe('findPrevious')
+    expect(globalActionFor(key('g', { ctrlKey: true }), false)).toBe('findNext')
+    expect(globalActionFor(key('G', { ctrlKey: true, shiftKey: true }), false)).toBe('findPrevious')
+  })
+
+  test('other keys and modifiers are not shortcuts', () => {
+    expect(globalActionFor(key('k'), false)).toBeNull()
+    expect(globalActionFor(key('k', { ctrlKey: true, altKey: true }), false)).toBeNull()
+    expect(globalActionFor(key('f', { ctrlKey: true, shiftKey: true }), false)).toBeNull()
+    expect(globalActionFor(key('F3', { ctrlKey: true }), false)).toBeNull()
+  })
+})
+
+describe('resultsActionFor', () => {
+  test('arrows, j/k, Home/End, Enter and Escape', () => {
+    expect(resultsActionFor(key('ArrowDown'))).toBe('next')
+    expect(resultsActionFor(key('j'))).toBe('next')
+    expect(resultsActionFor(key('ArrowUp'))).toBe('previous')
+    expect(resultsActionFor(key('k'))).toBe('previous')
+    expect(resultsActionFor(key('Home'))).toBe('first')
+    expect(resultsActionFor(key('End'))).toBe('last')
+    expect(resultsActionFor(key('Enter'))).toBe('open')
+    expect(resultsActionFor(key('Escape'))).toBe('exit')
+    expect(resultsActionFor(key('Enter', { ctrlKey: true }))).toBeNull()
+  })
+})
+
+describe('Korean input mode', () => {
+  test('j and k work by key position when the key reports a jamo', () => {
+    expect(readerActionFor(key('ㅓ', { code: 'KeyJ' }))).toBe('next')
+    expect(libraryActionFor(key('ㅏ', { code: 'KeyK' }))).toBe('previous')
+    expect(resultsActionFor(key('ㅓ', { code: 'KeyJ' }))).toBe('next')
+  })
+
+  test('another Latin layout keeps its own letters', () => {
+    // Dvorak: the key at KeyJ types h.
+    expect(readerActionFor(key('h', { code: 'KeyJ' }))).toBeNull()
   })
 })

@@ -1,0 +1,30 @@
+/** Where keyboard focus goes for search: the box in the top bar and the results list. */
+
+export const SEARCH_INPUT_ID = 'search-input'
+/** The find-in-briefing box (Ctrl+F). */
+export const FIND_INPUT_ID = 'find-input'
+
+/** Focuses the search box, selecting its text so typing replaces the last query. */
+export function focusSearchBox(select = true): void {
+  const input = document.getElementById(SEARCH_INPUT_ID)
+  if (!(input instanceof HTMLInputElement)) return
+  input.focus()
+  if (select) input.select()
+}
+
+/** Focuses a hit in the results list (`data-item-id`), keeping it in view. */
+export function focusHit(itemId: string, scroll = true): boolean {
+  const option = document.querySelector<HTMLElement>(`[role="option"][data-item-id="${CSS.escape(itemId)}"]`)
+  if (!option) return false
+  option.focus({ preventScroll: true })
+  if (scroll) option.scrollIntoView({ block: 'nearest' })
+  return true
+}
+
+/** Focuses the find box and selects its text, when it is shown. */
+export function focusFindBox(): void {
+  const input = document.getElementById(FIND_INPUT_ID)
+  if (!(input instanceof HTMLInputElement)) return
+  input.focus()
+  input.select()
+}

@@ -1,0 +1,210 @@
+import type { QueryFilters, SearchHitView, SearchResponse } from '../../archive/search/results.ts'
+import { api, errorMessage } from '../lib/api.ts'
+import {
+  hasFilters,
+  removeFilter,
+  removeFilterFromQuery,
+  stripFilterTokens,
+  toggleFilter,
+  type ActiveFilter,
+  type FacetKind
+} from '../lib/search-filters.ts'
+import { indexStatus } from './index-status.svelte.ts'
+import type { Status } from './status.ts'
+
+/** Results are asked for this long after the last keystroke. */
+export const SEARCH_DEBOUNCE_MS = 120
+/** Results per page ("더 보기" asks for the next page). */
+export const SEARCH_PAGE = 50
+
+/**
+ * The search: the text in the box, the filter chips, the results and where the user was in them, kept
+ * while a result is open so coming back finds everything as it was.
+ */
+class SearchStore {
+  /** The results panel is shown. */
+  active = $state(false)
+  query = $state('')
+  /** Filters set with the chips (those typed in the query are in `response.filters`). */
+  filters: QueryFilters = $state.raw({})
+  response: SearchResponse | null = $state.raw(null)
+  /** Every hit loaded so far (the first page, then each "more"). */
+  hits: SearchHitView[] = $state.raw([])
+  /** The query the shown results answer; the box may be ahead while typing. */
+  answered = $state('')
+  status: Status = $state('idle')
+  error: string | undefined = $state()
+  loadingMore = $state(false)
+  /** Results grouped by briefing (true) or one ranked list. */
+  grouped = $state(true)
+  selectedId: string | null = $state(null)
+  /** A search is scheduled (debounce running). */
+  waiting = $state(false)
+  /** The results list's scroll position, saved while a result is open. */
+  scrollTop = 0
+  /** Set when coming back from a result, so the list puts focus back on the selected hit. */
+  returning = false
+  #request = 0
+  #timer: ReturnType<typeof setTimeout> | undefined
+  #inflight: Promise<void> = Promise.resolve()
+
+  constructor() {
+    // Results asked for while the index was still building may be partial: ask again once it is ready.
+    indexStatus.onReady(() => {
+      if (this.hasInput) void this.run()
+    })
+  }
+
+  /** True when there is something to search for: text, or at least one chip. */
+  get hasInput(): boolean {
+    return this.query.trim() !== '' || hasFilters(this.filters)
+  }
+
+  /** True while typed text waits for its answer (debounce or request). */
+  get pending(): boolean {
+    return this.waiting || this.status === 'loading'
+  }
+
+  open(): void {
+    if (this.active) return
+    this.active = true
+    indexStatus.watch()
+  }
+
+  close(): void {
+    this.active = false
+    this.returning = false
+  }
+
+  setQuery(query: string): void {
+    if (query === this.query) return
+    this.query = query
+    this.#schedule(SEARCH_DEBOUNCE_MS)
+  }
+
+  /** Replaces the query and searches at once (an example, a removed filter). */
+  replaceQuery(query: string): void {
+    this.query = query
+    this.#schedule(0)
+  }
+
+  setFilters(filters: QueryFilters): void {
+    this.filters = filters
+    this.#schedule(0)
+  }
+
+  toggleFilter(kind: FacetKind, value: string): void {
+    this.setFilters(toggleFilter(this.filters, kind, value))
+  }
+
+  /** Removes a filter in effect: a chip from the UI filters, a typed one from the query text. */
+  removeFilter(filter: ActiveFilter): void {
+    if (filter.typed) this.replaceQuery(removeFilterFromQuery(this.query, filter))
+    else this.setFilters(removeFilter(this.filters, filter))
+  }
+
+  /** Removes every filter: the chips, and the filters typed in the query. */
+  clearFilters(): void {
+    this.filters = {}
+    this.query = stripFilterTokens(this.query)
+    this.#schedule(0)
+  }
+
+  select(id: string | null): void {
+    this.selectedId = id
+  }
+
+  /** Runs a search that is waiting for the debounce now; resolves when its answer is in. */
+  async flush(): Promise<void> {
+    if (this.#timer !== undefined) await this.run()
+    else await this.#inflight
+  }
+
+  run(): Promise<void> {
+    this.#inflight = this.#run()
+    return this.#inflight
+  }
+
+  async #run(): Promise<void> {
+    clearTimeout(this.#timer)
+    this.#timer = undefined
+    this.waiting = false
+    const request = ++this.#request
+    if (!this.hasInput) {
+      this.#reset()
+      return
+    }
+    const query = this.query
+    this.status = 'loading'
+    // A page being added to the old answer is abandoned.
+    this.loadingMore = false
+    try {
+      const response = await api.search({ query, filters: this.filters, limit: SEARCH_PAGE })
+      if (request !== this.#request) return
+      this.response = response
+      this.hits = response.hits
+      this.answered = query
+      this.status = 'idle'
+      this.error = undefined
+      this.scrollTop = 0
+      if (!response.hits.some((h) => h.itemId === this.selectedId)) this.selectedId = null
+    } catch (error) {
+      if (request !== this.#request) return
+      this.status = 'error'
+      this.error = errorMessage(error)
+    }
+  }
+
+  /** Loads the next page of results. */
+  async more(): Promise<void> {
+    if (!this.response || this.loadingMore || this.hits.length >= this.response.total) return
+    const request = this.#request
+    this.loadingMore = true
+    try {
+      const page = await api.search({
+        query: this.answered,
+        filters: this.filters,
+        limit: SEARCH_PAGE,
+        offset: this.hits.length
+      })
+      if (request !== this.#request) return
+      const seen = new Set(this.hits.map((h) => h.itemId))
+      this.hits = [...this.hits, ...page.hits.filter((h) => !seen.has(h.itemId))]
+    } catch (error) {
+      if (request !== this.#request) return
+      this.error = errorMessage(error)
+    } finally {
+      if (request === this.#request) this.loadingMore = false
+    }
+  }
+
+  #schedule(delay: number): void {
+    clearTimeout(this.#timer)
+    this.#timer = undefined
+    this.waiting = false
+    if (!this.hasInput) {
+      // Nothing to ask: forget the old answer at once, and make any reply in flight stale.
+      this.#request++
+      this.#reset()
+      return
+    }
+    if (delay === 0) void this.run()
+    else {
+      this.waiting = true
+      this.#timer = setTimeout(() => void this.run(), delay)
+    }
+  }
+
+  #reset(): void {
+    this.response = null
+    this.hits = []
+    this.answered = ''
+    this.status = 'idle'
+    this.error = undefined
+    this.loadingMore = false
+    this.selectedId = null
+    this.scrollTop = 0
+  }
+}
+
+export const search = new SearchStore()

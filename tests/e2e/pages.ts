@@ -1,0 +1,80 @@
+/**
+ * Page helpers for the end-to-end journeys: the search box, the results panel and the reader's find bar,
+ * found by role and accessible name (Korean UI) as a user would find them.
+ */
+import type { Locator, Page } from '@playwright/test'
+
+/** The seed briefing's id and item ids. */
+export const SEED_ID = 'kostec-weekly-2023-04-07'
+export const seedItem = (ref: string): string => `${SEED_ID}/${ref}`
+
+export class SearchPage {
+  readonly box: Locator
+  readonly panel: Locator
+  readonly results: Locator
+  readonly hits: Locator
+  /** The live count line ("10건 · 브리핑 5개"). */
+  readonly count: Locator
+  readonly filters: Locator
+  readonly findBar: Locator
+
+  readonly page: Page
+
+  constructor(page: Page) {
+    this.page = page
+    this.box = page.getByRole('searchbox', { name: '브리핑 검색' })
+    this.panel = page.getByRole('region', { name: '검색' })
+    this.results = page.getByRole('listbox', { name: '검색 결과' })
+    this.hits = this.results.getByRole('option')
+    this.count = this.panel.getByRole('status').filter({ hasText: /건/ })
+    this.filters = page.getByRole('region', { name: '필터' })
+    this.findBar = page.getByRole('search', { name: /이 브리핑에서 찾기|검색 결과 일치/ })
+  }
+
+  /** The hit for one item. */
+  hit(itemId: string): Locator {
+    return this.results.locator(`[role="option"][data-item-id="${itemId}"]`)
+  }
+
+  /** The total shown in the count line. */
+  async total(): Promise<number> {
+    const text = (await this.count.locator('strong').textContent()) ?? ''
+    return Number.parseInt(text.replace(/[^\d]/g, ''), 10)
+  }
+
+  /** The item ids of the hits, in display order. */
+  async hitIds(): Promise<string[]> {
+    return this.hits.evaluateAll((options) => options.map((o) => o.getAttribute('data-item-id') ?? ''))
+  }
+
+  /** The texts painted with a CSS highlight (`search-hit` or `search-current`), each with its article id. */
+  async highlighted(name = 'search-hit'): Promise<Array<{ text: string; itemId: string | null }>> {
+    return this.page.evaluate((highlight) => {
+      // The tests' TypeScript has no DOM library: the few DOM shapes used here, spelled out.
+      interface ElementLike {
+        id: string
+        closest(selector: string): ElementLike | null
+      }
+      interface RangeLike {
+        toString(): string
+        commonAncestorContainer: { nodeType: number; parentElement: ElementLike | null }
+      }
+      const registry = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<RangeLike>> } }).CSS?.highlights
+      return [...(registry?.get(highlight) ?? [])].map((range) => {
+        const node = range.commonAncestorContainer
+        const element = node.nodeType === 1 ? (node as unknown as ElementLike) : node.parentElement
+        return { text: range.toString(), itemId: element?.closest('article')?.id ?? null }
+      })
+    }, name)
+  }
+
+  /** The window's vertical scroll position. */
+  async scrollY(): Promise<number> {
+    return this.page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)
+  }
+
+  /** The find bar's "2 / 5" position. */
+  async position(): Promise<string> {
+    return ((await this.findBar.locator('.position').textContent()) ?? '').trim()
+  }
+}
