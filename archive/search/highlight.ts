@@ -47,23 +47,39 @@ export function findMatches(source: string, matchers: Matcher[], normalized?: No
   return merged
 }
 
-/** Cuts a snippet of about `width` characters centred on the first match. */
+/**
+ * Cuts a snippet of about `width` characters around the first match. Line breaks between blocks
+ * (bullets, headlines) become ` · ` so consecutive blocks do not run together; highlights follow.
+ */
 export function makeSnippet(source: string, ranges: TextRange[], width = 120): Snippet {
-  const flat = source.replace(/\s/g, ' ')
-  if (ranges.length === 0) {
-    const text = flat.length > width ? flat.slice(0, width).trimEnd() + '…' : flat
-    return { text, highlights: [] }
-  }
   const first = ranges[0]
-  let from = Math.max(0, first.start - Math.floor(width / 3))
-  const to = Math.min(flat.length, from + width)
+  let from = first ? Math.max(0, first.start - Math.floor(width / 3)) : 0
+  const to = Math.min(source.length, from + width)
   from = Math.max(0, Math.min(from, to - width))
-  const prefix = from > 0 ? '…' : ''
-  const suffix = to < flat.length ? '…' : ''
+  // map each source offset of the window to its offset in the snippet text
+  let text = from > 0 ? '…' : ''
+  const at = new Map<number, number>()
+  let i = from
+  while (i < to) {
+    at.set(i, text.length)
+    const c = source[i]
+    if (c === '\n' || c === '\r') {
+      let j = i
+      while (j < to && /\s/.test(source[j])) at.set(j++, text.length)
+      if (text.length > 0 && j < to && !text.endsWith('…')) text += ' · '
+      i = j
+    } else {
+      text += /\s/.test(c) ? ' ' : c
+      i++
+    }
+  }
+  at.set(to, text.length)
+  if (to < source.length) text += '…'
   const highlights = ranges
     .filter((r) => r.start >= from && r.end <= to)
-    .map((r) => ({ start: r.start - from + prefix.length, end: r.end - from + prefix.length }))
-  return { text: prefix + flat.slice(from, to) + suffix, highlights }
+    .map((r) => ({ start: at.get(r.start) ?? 0, end: at.get(r.end) ?? 0 }))
+    .filter((r) => r.end > r.start)
+  return { text, highlights }
 }
 
 /** Renders a snippet as text with 【】 around matches (for the command line). */

@@ -18,7 +18,10 @@ export interface Snippet {
   highlights: TextRange[]
 }
 
-/** Counts of the current results by filter value, for the filter chips. */
+/**
+ * Counts by filter value, for the filter chips. Each facet counts the results as if its own filter were
+ * not set (the other filters apply), so two values of one facet can be chosen together.
+ */
 export interface FacetCounts {
   section: Record<string, number>
   category: Record<string, number>

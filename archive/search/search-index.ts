@@ -181,18 +181,35 @@ function matchesDoc(shard: IndexShard, r: Resolved, d: number, check?: RunCheck)
   return best
 }
 
-function passesFilters(meta: ShardDoc, f: QueryFilters, options: SearchOptions): boolean {
-  if (f.section && !f.section.some((s) => s === meta.section || s === meta.sectionTitle)) return false
-  if (f.category && !f.category.some((c) => c === meta.category)) return false
-  if (f.region && !f.region.some((r) => meta.regions.some((mr) => isRegionMatch(r, mr)))) return false
-  if (f.briefing && !f.briefing.includes(meta.briefingId)) return false
-  if (f.publishedFrom && meta.published < f.publishedFrom) return false
-  if (f.publishedTo && meta.published > f.publishedTo) return false
-  if (f.dateFrom && (!meta.date || meta.date < f.dateFrom)) return false
-  if (f.dateTo && (!meta.date || meta.date > f.dateTo)) return false
-  if (f.bookmarked && !options.bookmarked?.has(meta.itemId)) return false
-  if (f.annotated && !options.annotated?.has(meta.itemId)) return false
-  return true
+/** Filter dimensions that have a facet; their bits say which filters a document fails. */
+const SECTION = 1
+const CATEGORY = 2
+const REGION = 4
+const BRIEFING = 8
+const PUBLISHED = 16
+/** Filters without a facet (event dates, bookmarked, annotated). */
+const OTHER = 32
+
+/** The filters a document fails, as a bit mask (0: it passes them all). */
+function failedFilters(meta: ShardDoc, f: QueryFilters, options: SearchOptions): number {
+  let failed = 0
+  if (f.section && !f.section.some((s) => s === meta.section || s === meta.sectionTitle)) failed |= SECTION
+  if (f.category && !f.category.some((c) => c === meta.category)) failed |= CATEGORY
+  if (f.region && !f.region.some((r) => meta.regions.some((mr) => isRegionMatch(r, mr)))) failed |= REGION
+  if (f.briefing && !f.briefing.includes(meta.briefingId)) failed |= BRIEFING
+  if ((f.publishedFrom && meta.published < f.publishedFrom) || (f.publishedTo && meta.published > f.publishedTo)) {
+    failed |= PUBLISHED
+  }
+  if (f.dateFrom && (!meta.date || meta.date < f.dateFrom)) failed |= OTHER
+  if (f.dateTo && (!meta.date || meta.date > f.dateTo)) failed |= OTHER
+  if (f.bookmarked && !options.bookmarked?.has(meta.itemId)) failed |= OTHER
+  if (f.annotated && !options.annotated?.has(meta.itemId)) failed |= OTHER
+  return failed
+}
+
+/** True when a mask has at most the one bit `dimension` set. */
+function onlyFails(mask: number, dimension: number): boolean {
+  return (mask & ~dimension) === 0
 }
 
 function emptyFacets(): FacetCounts {
@@ -243,34 +260,26 @@ export function searchShards(
         }
       }
     }
-    // cheap checks first (filters), then the byte-level check that long words occur as such
+    // Cheap checks first (filters), then the byte-level check that long words occur as such. A document
+    // failing exactly one faceted filter is kept aside: it counts in that facet, so chips of one facet
+    // can be combined (disjunctive facets), but it is not a hit.
     const verify = check ? pos.filter((r) => r.m.runs.some((runs) => runs.length > 0)) : []
-    for (const [d] of candidates) {
-      if (!passesFilters(shard.docs[d], filters, options)) candidates.delete(d)
-      else if (verify.some((r) => matchesDoc(shard, r, d, check) < 0)) candidates.delete(d)
-      else if (neg.some((r) => matchesDoc(shard, r, d, check) >= 0)) candidates.delete(d)
-    }
     const phrases = matchers.filter((m) => m.phrase)
-    if (phrases.length > 0 && (check || text)) {
-      const has = (d: number, phrase: string): boolean =>
-        check ? check(shard, d, phrase, false) : normalizeText(text?.(shard, d) ?? '').includes(phrase)
-      for (const [d] of candidates) {
-        for (const m of phrases) {
-          if (has(d, m.phrase as string) === m.negate) {
-            candidates.delete(d)
-            break
-          }
-        }
-      }
-    }
+    const has = (d: number, phrase: string): boolean =>
+      check ? check(shard, d, phrase, false) : normalizeText(text?.(shard, d) ?? '').includes(phrase)
     for (const [d, score] of candidates) {
       const meta = shard.docs[d]
-      hits.push({ shard, doc: d, meta, score })
-      count(facets.section, meta.sectionTitle)
-      count(facets.category, meta.category)
-      for (const r of meta.regions) count(facets.region, r)
-      count(facets.briefing, meta.briefingId)
-      count(facets.year, meta.published.slice(0, 4))
+      const mask = failedFilters(meta, filters, options)
+      if (mask !== 0 && (mask & OTHER || (mask & (mask - 1)) !== 0)) continue // fails two filters
+      if (verify.some((r) => matchesDoc(shard, r, d, check) < 0)) continue
+      if (neg.some((r) => matchesDoc(shard, r, d, check) >= 0)) continue
+      if ((check || text) && phrases.some((m) => has(d, m.phrase as string) === m.negate)) continue
+      if (mask === 0) hits.push({ shard, doc: d, meta, score })
+      if (onlyFails(mask, SECTION)) count(facets.section, meta.sectionTitle)
+      if (onlyFails(mask, CATEGORY)) count(facets.category, meta.category)
+      if (onlyFails(mask, REGION)) for (const r of meta.regions) count(facets.region, r)
+      if (onlyFails(mask, BRIEFING)) count(facets.briefing, meta.briefingId)
+      if (onlyFails(mask, PUBLISHED)) count(facets.year, meta.published.slice(0, 4))
     }
   }
   hits.sort(

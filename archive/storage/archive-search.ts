@@ -14,7 +14,7 @@ import { briefingDocuments, type SearchDocument } from '../search/documents.ts'
 import { NORMALIZER_VERSION } from '../search/normalize.ts'
 import { searchShards, type SearchOptions } from '../search/search-index.ts'
 import { findMatches, makeSnippet } from '../search/highlight.ts'
-import { parseQuery } from '../search/parse-query.ts'
+import { mergeFilters, parseQuery } from '../search/parse-query.ts'
 import type { FindInBriefingResult, IndexProgress, SearchHitView, SearchResponse } from '../search/results.ts'
 
 export type { FindInBriefingResult, IndexProgress, SearchHitView, SearchResponse }
@@ -274,7 +274,13 @@ export class ArchiveSearch {
         matches: [...new Set(ranges.map((r) => text.slice(r.start, r.end)))]
       }
     })
-    return { total: result.total, hits, facets: result.facets, filters: parsed.filters, tookMs: performance.now() - t0 }
+    return {
+      total: result.total,
+      hits,
+      facets: result.facets,
+      filters: mergeFilters(parsed.filters, options.filters),
+      tookMs: performance.now() - t0
+    }
   }
 
   /** Number of indexed items. */

@@ -112,3 +112,18 @@ describe('tokenize subwords', () => {
     expect(tokenize('80km').map((t) => t.term)).toEqual(['80km'])
   })
 })
+
+describe('makeSnippet', () => {
+  test('separates blocks with a middle dot and keeps highlights on the matched characters', async () => {
+    const { makeSnippet } = await import('../../../archive/search/highlight.ts')
+    const source = '첫 줄 끝(4.2)\n  둘째 줄에 양자 기술\n셋째'
+    const start = source.indexOf('양자')
+    const s = makeSnippet(source, [{ start, end: start + 2 }], 200)
+    expect(s.text).toBe('첫 줄 끝(4.2) · 둘째 줄에 양자 기술 · 셋째')
+    expect(s.text.slice(s.highlights[0].start, s.highlights[0].end)).toBe('양자')
+    const long = '가'.repeat(300) + '양자' + '나'.repeat(300)
+    const cut = makeSnippet(long, [{ start: 300, end: 302 }], 120)
+    expect(cut.text.startsWith('…') && cut.text.endsWith('…')).toBe(true)
+    expect(cut.text.slice(cut.highlights[0].start, cut.highlights[0].end)).toBe('양자')
+  })
+})

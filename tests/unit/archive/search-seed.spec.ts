@@ -78,6 +78,18 @@ describe.skipIf(!available)('search over the seed issue', () => {
     expect(narrowed.hits.map((h) => h.itemId.split('/')[1])).toEqual(['II-01'])
   })
 
+  test('facets count as if their own filter were off, so two values of one facet combine', () => {
+    const all = search.search('설립', {})
+    const one = search.search('설립', { filters: { category: ['지역'] } })
+    expect(one.hits.every((h) => h.category === '지역')).toBe(true)
+    expect(one.facets.category).toEqual(all.facets.category) // other categories still offered
+    expect(one.filters.category).toEqual(['지역']) // the UI's filters come back merged
+    const two = search.search('설립', { filters: { category: ['지역', '기술전략'] } })
+    expect(two.total).toBe((all.facets.category['지역'] ?? 0) + (all.facets.category['기술전략'] ?? 0))
+    // another facet counts only what passes the category filter
+    expect(Object.values(one.facets.section).reduce((a, b) => a + b, 0)).toBe(one.total)
+  })
+
   test('title matches rank above body-only matches', () => {
     const hits = ids('양자')
     expect(hits[0]).toBe('II-01') // 양자 in the title
