@@ -40,56 +40,51 @@ export interface IndexShard {
   normTexts?: string[]
 }
 
-interface LunrBuilderInternals {
-  _ref: string
-  _fields: Record<string, unknown>
-  _documents: Record<string, object>
-  documentCount: number
-  tokenizer: (obj: unknown, metadata?: object) => lunr.Token[]
-  pipeline: lunr.Pipeline
-  fieldTermFrequencies: Record<string, Record<string, number>>
-  fieldLengths: Record<string, number>
-  invertedIndex: Record<string, Record<string, unknown> & { _index: number }>
-  termIndex: number
+/** What indexing one shard accumulates, per field of each document and per term. */
+interface BuildState {
+  fields: Array<{ field: string; doc: number; length: number; terms: Map<string, number> }>
+  /** term → its index and, per field, the documents holding it (what lunr.idf counts). */
+  postings: Map<string, { index: number; sets: Record<string, string[]> }>
+  lengthSums: Record<string, number>
 }
 
 /**
- * Lunr's `Builder#add` without per-posting metadata objects: with an empty metadata whitelist Lunr
- * still allocates one object per (term, field, document), which dominated build time and garbage
- * collection. The data left in the builder (term frequencies, field lengths, inverted index with
- * term indices and document sets) is what Lunr's own `createFieldVectors` reads.
+ * Lunr's `Builder#add` (its tokenizer hook and pipeline, its term frequencies, field lengths and
+ * per-field document sets) without the one metadata object Lunr allocates per (term, field, document)
+ * even with an empty metadata whitelist, and with Maps instead of objects used as dictionaries: that
+ * allocation dominated build time and garbage collection.
  */
-function leanAdd(this: LunrBuilderInternals, doc: Record<string, string>): void {
-  const docRef = doc[this._ref]
-  const fields = Object.keys(this._fields)
-  this._documents[docRef] = {}
-  this.documentCount += 1
-  for (const fieldName of fields) {
-    const terms = this.pipeline.run(this.tokenizer(doc[fieldName], { fields: [fieldName] }))
-    const fieldRef = `${fieldName}/${docRef}`
-    const fieldTerms: Record<string, number> = Object.create(null)
-    this.fieldTermFrequencies[fieldRef] = fieldTerms
-    this.fieldLengths[fieldRef] = terms.length
-    for (const token of terms) {
+function leanAdd(
+  builder: { tokenizer: (obj: unknown, metadata?: object) => lunr.Token[]; pipeline: lunr.Pipeline },
+  state: BuildState,
+  doc: number,
+  values: Record<string, string>
+): void {
+  const ref = String(doc)
+  for (const field of FIELD_NAMES) {
+    const tokens = builder.pipeline.run(builder.tokenizer(values[field], { fields: [field] }))
+    const terms = new Map<string, number>()
+    state.fields.push({ field, doc, length: tokens.length, terms })
+    state.lengthSums[field] = (state.lengthSums[field] ?? 0) + tokens.length
+    for (const token of tokens) {
       const term = token.toString()
-      if (fieldTerms[term] === undefined) {
-        fieldTerms[term] = 1
-        let posting = this.invertedIndex[term]
-        if (posting === undefined) {
-          posting = Object.create(null) as Record<string, unknown> & { _index: number }
-          posting._index = this.termIndex
-          this.termIndex += 1
-          // Lunr only counts these sets (Object.keys(set).length in lunr.idf): arrays count the same
-          for (const f of fields) posting[f] = []
-          this.invertedIndex[term] = posting
-        }
-        ;(posting[fieldName] as string[]).push(docRef)
-      } else {
-        fieldTerms[term] += 1
+      const tf = terms.get(term)
+      if (tf !== undefined) {
+        terms.set(term, tf + 1)
+        continue
       }
+      terms.set(term, 1)
+      let posting = state.postings.get(term)
+      if (posting === undefined) {
+        posting = { index: state.postings.size, sets: Object.fromEntries(FIELD_NAMES.map((f) => [f, [] as string[]])) }
+        state.postings.set(term, posting)
+      }
+      posting.sets[field].push(ref)
     }
   }
 }
+
+const FIELD_NAMES = ['title', 'headline', 'body'] as const
 
 /** Lunr's inverse document frequency (lunr.idf, not in its type definitions). */
 const lunrIdf = (lunr as unknown as { idf(posting: object, documentCount: number): number }).idf
@@ -110,7 +105,8 @@ export function buildShard(key: string, documents: SearchDocument[]): IndexShard
   builder.field('title', { boost: FIELD_BOOSTS.title })
   builder.field('headline', { boost: FIELD_BOOSTS.headline })
   builder.field('body', { boost: FIELD_BOOSTS.body })
-  const add = leanAdd.bind(builder as unknown as LunrBuilderInternals)
+  const state: BuildState = { fields: [], postings: new Map(), lengthSums: {} }
+  const lean = builder as unknown as { tokenizer: typeof lunrTokenizerNormalized; pipeline: lunr.Pipeline; _k1: number; _b: number }
   // each field is normalised once: for Lunr's tokenizer and for the shard's in-memory verification text
   const normTexts: string[] = []
   documents.forEach((d, n) => {
@@ -118,43 +114,27 @@ export function buildShard(key: string, documents: SearchDocument[]): IndexShard
     const headline = normalizeText(d.headline)
     const body = normalizeText(d.body)
     normTexts.push([title, headline, body].filter(Boolean).join(' '))
-    add({ n: String(n), title, headline, body })
+    leanAdd(lean, state, n, { title, headline, body })
   })
-  const b = builder as unknown as LunrBuilderInternals & {
-    calculateAverageFieldLengths(): void
-    averageFieldLength: Record<string, number>
-    _k1: number
-    _b: number
-  }
-  b.calculateAverageFieldLengths()
+  const documentCount = documents.length
+  const average = (field: string): number => (state.lengthSums[field] ?? 0) / Math.max(1, documentCount)
 
   const termOf: string[] = []
-  for (const term of Object.keys(b.invertedIndex)) termOf[b.invertedIndex[term]._index] = term
+  for (const [term, p] of state.postings) termOf[p.index] = term
   // Lunr's createFieldVectors scoring (BM25 with its k1, b, idf, field boosts and 3-decimal rounding),
-  // written straight into postings instead of one lunr.Vector per field: field references come in
-  // document order, so each term's postings are appended already sorted and the fields of one document
-  // are summed.
+  // written straight into postings instead of one lunr.Vector per field: fields come in document
+  // order, so each term's postings are appended already sorted and the fields of one document summed.
   const docsOf: number[][] = termOf.map(() => [])
   const scoresOf: number[][] = termOf.map(() => [])
-  const idfCache = new Map<string, number>()
-  for (const fieldRef of Object.keys(b.fieldTermFrequencies)) {
-    const slash = fieldRef.indexOf('/')
-    const fieldName = fieldRef.slice(0, slash)
-    const doc = Number(fieldRef.slice(slash + 1))
-    const fieldLength = b.fieldLengths[fieldRef]
-    const boost = FIELD_BOOSTS[fieldName as keyof typeof FIELD_BOOSTS] ?? 1
-    const norm = b._k1 * (1 - b._b + b._b * (fieldLength / b.averageFieldLength[fieldName]))
-    const frequencies = b.fieldTermFrequencies[fieldRef]
-    for (const term of Object.keys(frequencies)) {
-      const tf = frequencies[term]
-      const posting = b.invertedIndex[term]
-      let idf = idfCache.get(term)
-      if (idf === undefined) {
-        idf = lunrIdf(posting, b.documentCount)
-        idfCache.set(term, idf)
-      }
-      const score = Math.round(((idf * ((b._k1 + 1) * tf)) / (norm + tf)) * boost * 1000) / 1000
-      const t = posting._index
+  const idfOf: number[] = termOf.map((term) => lunrIdf(state.postings.get(term)?.sets ?? {}, documentCount))
+  const k1 = lean._k1
+  const b = lean._b
+  for (const { field, doc, length, terms } of state.fields) {
+    const boost = FIELD_BOOSTS[field as keyof typeof FIELD_BOOSTS] ?? 1
+    const norm = k1 * (1 - b + b * (length / average(field)))
+    for (const [term, tf] of terms) {
+      const t = (state.postings.get(term) as { index: number }).index
+      const score = Math.round(((idfOf[t] * ((k1 + 1) * tf)) / (norm + tf)) * boost * 1000) / 1000
       const docs = docsOf[t]
       const last = docs.length - 1
       if (last >= 0 && docs[last] === doc) scoresOf[t][last] += score

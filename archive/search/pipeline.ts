@@ -11,7 +11,7 @@ export const STEM_FUNCTION = 'briefingReader:stemLatin'
  */
 export const stemLatin: lunr.PipelineFunction = (token) => {
   const metadata = (token as unknown as { metadata?: { cjk?: boolean } }).metadata
-  return token.update((s) => (metadata?.cjk ? s : stemWord(s)))
+  return metadata?.cjk ? token : token.update(stemWord)
 }
 
 let registered = false

@@ -3,12 +3,16 @@ import { parentPort } from 'node:worker_threads'
 import { buildShard } from '../search/build-index.ts'
 import type { SearchDocument } from '../search/documents.ts'
 import { encodeShard } from './shard-file.ts'
+import { foldHanCodePoint } from '../search/fold-han.ts'
 
 interface BuildRequest {
   id: number
   key: string
   documents: SearchDocument[]
 }
+
+// load the Han folding table now, while the first shard's briefings are still being read
+foldHanCodePoint(0x4e00)
 
 parentPort?.on('message', (req: BuildRequest) => {
   try {

@@ -23,7 +23,7 @@ interface Lane {
 export function createWorkerBuilder(
   workerUrl: URL | string = SOURCE_WORKER_URL,
   lanes = Math.max(1, Math.min(2, availableParallelism()))
-): ShardBuilder & { close(): Promise<void> } {
+): ShardBuilder & { close(): Promise<void>; warm(): void } {
   let next = 0
   const pending = new Map<number, Pending>()
   const pool: Lane[] = Array.from({ length: lanes }, () => ({ busy: 0 }))
@@ -57,8 +57,12 @@ export function createWorkerBuilder(
       const id = next++
       pending.set(id, { resolve, reject })
       lane.worker.postMessage({ id, key, documents })
-    })) as ShardBuilder & { close(): Promise<void> }
+    })) as ShardBuilder & { close(): Promise<void>; warm(): void }
   build.concurrency = lanes
+  /** Starts the workers now (module loading, Han tables) so the first build does not pay for it. */
+  build.warm = () => {
+    for (const lane of pool) lane.worker ??= start(lane)
+  }
   build.close = async () => {
     await Promise.all(pool.map((l) => l.worker?.terminate()))
     for (const l of pool) l.worker = undefined
