@@ -40,9 +40,15 @@ export interface IndexShard {
   normTexts?: string[]
 }
 
+/** A term's frequency in one field of one document, with its posting (no second lookup when scoring). */
+interface TermCount {
+  tf: number
+  posting: { index: number }
+}
+
 /** What indexing one shard accumulates, per field of each document and per term. */
 interface BuildState {
-  fields: Array<{ field: string; doc: number; length: number; terms: Map<string, number> }>
+  fields: Array<{ field: string; doc: number; length: number; terms: Map<string, TermCount> }>
   /** term → its index and, per field, the documents holding it (what lunr.idf counts). */
   postings: Map<string, { index: number; sets: Record<string, string[]> }>
   lengthSums: Record<string, number>
@@ -63,22 +69,22 @@ function leanAdd(
   const ref = String(doc)
   for (const field of FIELD_NAMES) {
     const tokens = builder.pipeline.run(builder.tokenizer(values[field], { fields: [field] }))
-    const terms = new Map<string, number>()
+    const terms = new Map<string, TermCount>()
     state.fields.push({ field, doc, length: tokens.length, terms })
     state.lengthSums[field] = (state.lengthSums[field] ?? 0) + tokens.length
     for (const token of tokens) {
       const term = token.toString()
-      const tf = terms.get(term)
-      if (tf !== undefined) {
-        terms.set(term, tf + 1)
+      const count = terms.get(term)
+      if (count !== undefined) {
+        count.tf++
         continue
       }
-      terms.set(term, 1)
       let posting = state.postings.get(term)
       if (posting === undefined) {
-        posting = { index: state.postings.size, sets: Object.fromEntries(FIELD_NAMES.map((f) => [f, [] as string[]])) }
+        posting = { index: state.postings.size, sets: { title: [], headline: [], body: [] } }
         state.postings.set(term, posting)
       }
+      terms.set(term, { tf: 1, posting })
       posting.sets[field].push(ref)
     }
   }
@@ -132,8 +138,8 @@ export function buildShard(key: string, documents: SearchDocument[]): IndexShard
   for (const { field, doc, length, terms } of state.fields) {
     const boost = FIELD_BOOSTS[field as keyof typeof FIELD_BOOSTS] ?? 1
     const norm = k1 * (1 - b + b * (length / average(field)))
-    for (const [term, tf] of terms) {
-      const t = (state.postings.get(term) as { index: number }).index
+    for (const { tf, posting } of terms.values()) {
+      const t = posting.index
       const score = Math.round(((idfOf[t] * ((k1 + 1) * tf)) / (norm + tf)) * boost * 1000) / 1000
       const docs = docsOf[t]
       const last = docs.length - 1

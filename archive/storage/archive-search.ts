@@ -187,7 +187,8 @@ export class ArchiveSearch {
       this.report({ done: ++done })
     }
     // build as many shards at once as the builder has workers; the old shards keep answering meanwhile
-    const queue = [...stale]
+    // largest years first, so the last round leaves as little idle time as possible
+    const queue = [...stale].sort((x, y) => (byYear.get(y.key)?.length ?? 0) - (byYear.get(x.key)?.length ?? 0))
     const lanes = Array.from({ length: Math.max(1, Math.min(builder.concurrency ?? 1, queue.length)) }, async () => {
       for (let job = queue.shift(); job; job = queue.shift()) await buildOne(job)
     })

@@ -22,6 +22,8 @@ export interface SearchService {
  */
 export function createSearchService(store: ArchiveStore, workerUrl?: URL): SearchService {
   const builder = createWorkerBuilder(workerUrl)
+  // the workers load their modules while the archive is listed and the window opens
+  builder.warm()
   const search = new ArchiveSearch(store, {
     builder,
     onProgress: (p) => {
