@@ -7,18 +7,8 @@ import { normalizeText } from './normalize.ts'
 /** Field boosts: a match in the title ranks above one in a ■ headline, which ranks above the body. */
 export const FIELD_BOOSTS = { title: 10, headline: 4, body: 1 } as const
 
-/** Per-document data a shard keeps for filters, facets, ranking and display. */
-export interface ShardDoc {
-  itemId: string
-  briefingId: string
-  published: string
-  date?: string
-  section: string
-  sectionTitle: string
-  category?: string
-  regions: string[]
-  title: string
-}
+/** Per-document data a shard keeps for filters, facets, ranking and display (the title's first line). */
+export type ShardDoc = Omit<SearchDocument, 'headline' | 'body'>
 
 /**
  * A compiled index shard: Lunr's inverted index and BM25 field-vector weights, flattened into sorted

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import type { ApiInput, ApiMethod } from '../../shared/ipc-contract.ts'
-import { isExternalWebUrl } from '../security/external-url.ts'
+import { isExternalWebUrl } from '../../shared/external-url.ts'
 
 /** Longest briefing id accepted (ids are `<slug>-YYYY-MM-DD`). */
 export const MAX_ID_LENGTH = 200

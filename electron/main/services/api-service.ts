@@ -5,7 +5,7 @@
 import type { ArchiveStore } from '../../../archive/storage/index.ts'
 import type { ArchiveSearch } from '../../../archive/storage/archive-search.ts'
 import type { AppInfo, ArchiveApi } from '../../shared/ipc-contract.ts'
-import { isExternalWebUrl } from '../security/external-url.ts'
+import { isExternalWebUrl } from '../../shared/external-url.ts'
 import type { SettingsBackend } from './settings-store.ts'
 
 /** What {@link createApiService} needs; `openExternal` launches the system browser (`shell.openExternal`). */

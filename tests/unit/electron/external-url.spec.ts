@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { isExternalWebUrl } from '../../../electron/main/security/external-url.ts'
+import { isExternalWebUrl } from '../../../electron/shared/external-url.ts'
 
 describe('isExternalWebUrl', () => {
   const cases: { name: string; url: unknown; expected: boolean }[] = [

@@ -1,6 +1,7 @@
 /**
  * Which URLs may leave the app for the user's browser (Electron security checklist #15).
- * Pure: no `electron` import.
+ * Pure: no `electron` import; shared by the main process (which has the last word) and the renderer
+ * (which renders only such URLs as links).
  */
 
 const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:'])
