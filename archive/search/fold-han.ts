@@ -1,27 +1,22 @@
-import * as OpenCC from 'opencc-js/t2cn'
+import table from './han-fold-table.json' with { type: 'json' }
 
-let table: Map<number, number> | undefined
+let map: Map<number, number> | undefined
 
 /**
- * The traditional → simplified table for single Han characters, built once from OpenCC's
- * Taiwan/Hong Kong → mainland dictionaries (about 3,200 characters; ~80 ms).
+ * The traditional → simplified table for single Han characters (about 3,200), generated from OpenCC's
+ * Taiwan/Hong Kong → mainland dictionaries by scripts/gen-han-table.ts and shipped as data, so no
+ * process pays for loading OpenCC at run time.
  *
  * @remarks Character by character, not phrase by phrase, so folding never changes the length of a
  * text and highlight offsets stay exact.
  */
 function hanTable(): Map<number, number> {
-  if (table) return table
-  table = new Map()
-  for (const from of ['tw', 'hk'] as const) {
-    const convert = OpenCC.Converter({ from, to: 'cn' })
-    for (let cp = 0x3400; cp <= 0x9fff; cp++) {
-      if (table.has(cp)) continue
-      const out = convert(String.fromCodePoint(cp))
-      const cps = [...out]
-      if (cps.length === 1 && cps[0].codePointAt(0) !== cp) table.set(cp, cps[0].codePointAt(0) as number)
-    }
-  }
-  return table
+  if (map) return map
+  const from = Array.from(table.traditional)
+  const to = Array.from(table.simplified)
+  if (from.length !== to.length) throw new Error('archive: han-fold-table.json is inconsistent')
+  map = new Map(from.map((c, i) => [c.codePointAt(0) as number, to[i].codePointAt(0) as number]))
+  return map
 }
 
 /** Folds one Han code point to its simplified form (other code points are returned unchanged). */
