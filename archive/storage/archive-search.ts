@@ -20,7 +20,7 @@ import type { FindInBriefingResult, IndexProgress, SearchHitView, SearchResponse
 export type { FindInBriefingResult, IndexProgress, SearchHitView, SearchResponse }
 import type { ArchiveStore } from './archive-store.ts'
 import { decodeShard, encodeShard, SHARD_FORMAT, type LoadedShard } from './shard-file.ts'
-import { writeFileAtomic } from './write-atomic.ts'
+import { writeAtomic } from './write-atomic.ts'
 
 /** Bumped when the index layout or what is indexed changes. */
 export const INDEX_FORMAT = 2
@@ -179,8 +179,8 @@ export class ArchiveSearch {
       if (queue[0]) void prefetch(queue[0].key).catch(() => undefined)
       const bytes = await builder(key, docs)
       const name = `${key}-${fp}`
-      await writeFileAtomic(join(this.indexDir, `${name}.txt`), bytes.text)
-      await writeFileAtomic(join(this.indexDir, `${name}.idx`), bytes.index)
+      await writeAtomic(join(this.indexDir, `${name}.txt`), bytes.text)
+      await writeAtomic(join(this.indexDir, `${name}.idx`), bytes.index)
       manifest.shards[key] = { fingerprint: fp, file: name, briefings: byYear.get(key)?.length ?? 0, docs: docs.length }
       this.replace(key, fp, decodeShard(bytes.index, join(this.indexDir, `${name}.txt`), `${name}.idx`))
       built++
@@ -200,7 +200,7 @@ export class ArchiveSearch {
       }
     }
     for (const key of Object.keys(manifest.shards)) if (!byYear.has(key)) delete manifest.shards[key]
-    await writeFileAtomic(join(this.indexDir, 'manifest.json'), JSON.stringify(manifest, null, 2))
+    await writeAtomic(join(this.indexDir, 'manifest.json'), JSON.stringify(manifest, null, 2))
     await this.sweep(manifest)
     this.rebuildAliases()
     this.report({ state: 'ready', loaded, built })

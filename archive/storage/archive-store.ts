@@ -7,12 +7,14 @@
  * new one, never half of one; stray temp files are swept when the store opens.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
-import { basename, dirname, extname, join } from 'node:path'
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { basename, extname, join } from 'node:path'
 import { allItems, summarizeBriefing } from '../model/briefing.ts'
 import type { Briefing, BriefingId, BriefingSummary } from '../model/briefing.ts'
 import { PARSER_VERSION, parseBriefing } from '../parser/parse-briefing.ts'
 import { decodeText } from './decode-text.ts'
+import { fsyncDir, TEMP_MARK, writeAtomic } from './write-atomic.ts'
+import { CATALOG_FILE, catalogJson, readCatalog, type CatalogEntry } from './catalog.ts'
 
 export { PARSER_VERSION }
 
@@ -56,18 +58,8 @@ export interface ArchiveStoreOptions {
   onWarning?: (warning: StoreWarning) => void
 }
 
-const CATALOG = 'catalog.json'
-
-interface CatalogEntry {
-  mtimeMs: number
-  size: number
-  summary: BriefingSummary
-}
-
 const SAFE_ID = /^[a-z0-9][a-z0-9-]{0,127}$/
 const SAFE_EXT = /^\.[a-z0-9]{1,8}$/
-const TEMP_MARK = '.tmp-'
-const RENAME_RETRIES = [20, 60, 180] as const
 type StoredBriefing = Briefing & { parserVersion: number | string }
 type Stored =
   | { state: 'missing' }
@@ -92,56 +84,6 @@ function isStoredBriefing(value: unknown, id: string): value is StoredBriefing {
     Array.isArray(v.contents) && Array.isArray(v.warnings) &&
     v.sections.every((s) => typeof s === 'object' && s !== null && Array.isArray(s.items))
   )
-}
-
-async function fsyncDir(dir: string): Promise<void> {
-  // Makes the rename durable on Linux; opening a folder fails on Windows, where rename is durable enough.
-  try {
-    const handle = await open(dir, 'r')
-    try {
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-  } catch {
-    /* not supported on this platform */
-  }
-}
-
-/** Writes `data` to `target` through a fsynced temp file in the same folder and a rename. */
-async function writeAtomic(target: string, data: Uint8Array | string): Promise<void> {
-  const dir = dirname(target)
-  const temp = join(dir, `.${basename(target)}${TEMP_MARK}${process.pid}-${Math.random().toString(16).slice(2, 10)}`)
-  const handle = await open(temp, 'wx', 0o644)
-  try {
-    await handle.writeFile(data)
-    await handle.sync()
-  } catch (error) {
-    await handle.close()
-    await rm(temp, { force: true })
-    throw error
-  }
-  await handle.close()
-  try {
-    await renameWithRetry(temp, target)
-  } catch (error) {
-    await rm(temp, { force: true })
-    throw error
-  }
-  await fsyncDir(dir)
-}
-
-/** Renames, retrying briefly on EPERM/EBUSY/EACCES (Windows virus scanners hold newborn files open). */
-async function renameWithRetry(from: string, to: string): Promise<void> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await rename(from, to)
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? ''
-      if (attempt >= RENAME_RETRIES.length || !['EPERM', 'EBUSY', 'EACCES'].includes(code)) throw error
-      await new Promise((resolve) => setTimeout(resolve, RENAME_RETRIES[attempt]))
-    }
-  }
 }
 
 async function sweepTemp(dir: string): Promise<void> {
@@ -197,25 +139,8 @@ export function openArchiveStore(dir: string, options: ArchiveStoreOptions = {})
   const ready = init()
   ready.catch(() => undefined) // reported by the first method that waits for it
 
-  /**
-   * The library catalogue: each briefing's summary with the size and mtime of its JSON when summarised,
-   * so listing (and the search index's freshness check) reads only files that changed. A cache: when
-   * missing, corrupt or from another parser version it is rebuilt from the briefings.
-   */
+  /** The library catalogue (see catalog.ts), read on the first listing. */
   let catalog: Map<string, CatalogEntry> | undefined
-  const readCatalog = async (): Promise<Map<string, CatalogEntry>> => {
-    try {
-      const raw = JSON.parse(await readFile(join(dir, CATALOG), 'utf8')) as {
-        format?: number
-        parserVersion?: number
-        entries?: Record<string, CatalogEntry>
-      }
-      if (raw.format !== 1 || raw.parserVersion !== PARSER_VERSION || typeof raw.entries !== 'object') return new Map()
-      return new Map(Object.entries(raw.entries ?? {}))
-    } catch {
-      return new Map()
-    }
-  }
 
   const sourceNames = async (id: string): Promise<string[]> =>
     (await readdir(sourcesDir)).filter((n) => !n.includes(TEMP_MARK) && n.slice(0, n.length - extname(n).length) === id)
@@ -344,7 +269,7 @@ export function openArchiveStore(dir: string, options: ArchiveStoreOptions = {})
         .filter((n) => n.endsWith('.json') && !n.includes(TEMP_MARK))
         .map((n) => n.slice(0, -'.json'.length))
         .filter((id) => SAFE_ID.test(id))
-      catalog ??= await readCatalog()
+      catalog ??= await readCatalog(dir, PARSER_VERSION)
       const known = catalog
       let changed = false
       const infos = await Promise.all(
@@ -374,9 +299,8 @@ export function openArchiveStore(dir: string, options: ArchiveStoreOptions = {})
         }
       }
       if (changed) {
-        const body = JSON.stringify({ format: 1, parserVersion: PARSER_VERSION, entries: Object.fromEntries(known) })
-        await writeAtomic(join(dir, CATALOG), body).catch((error: unknown) => {
-          warn(CATALOG, `not saved (${errorText(error)}); the next start reads every briefing`)
+        await writeAtomic(join(dir, CATALOG_FILE), catalogJson(known, PARSER_VERSION)).catch((error: unknown) => {
+          warn(CATALOG_FILE, `not saved (${errorText(error)}); the next start reads every briefing`)
         })
       }
       return summaries.sort((a, b) =>
