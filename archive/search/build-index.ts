@@ -1,8 +1,9 @@
 import lunr from 'lunr'
 import type { SearchDocument } from './documents.ts'
 import { learnAliases } from './aliases.ts'
-import { lunrTokenizerNormalized, registerPipeline, stemLatin } from './pipeline.ts'
+import { registerPipeline, stemLatin } from './pipeline.ts'
 import { normalizeText } from './normalize.ts'
+import { tokenize } from './tokenize.ts'
 
 /** Field boosts: a match in the title ranks above one in a ■ headline, which ranks above the body. */
 export const FIELD_BOOSTS = { title: 10, headline: 4, body: 1 } as const
@@ -45,25 +46,24 @@ interface BuildState {
 }
 
 /**
- * Lunr's `Builder#add` (its tokenizer hook and pipeline, its term frequencies, field lengths and
+ * Lunr's `Builder#add` (tokenizer and Lunr pipeline, its term frequencies, field lengths and
  * per-field document sets) without the one metadata object Lunr allocates per (term, field, document)
  * even with an empty metadata whitelist, and with Maps instead of objects used as dictionaries: that
  * allocation dominated build time and garbage collection.
  */
 function leanAdd(
-  builder: { tokenizer: (obj: unknown, metadata?: object) => lunr.Token[]; pipeline: lunr.Pipeline },
+  builder: { pipeline: lunr.Pipeline },
   state: BuildState,
   doc: number,
   values: Record<string, string>
 ): void {
   const ref = String(doc)
   for (const field of FIELD_NAMES) {
-    const tokens = builder.pipeline.run(builder.tokenizer(values[field], { fields: [field] }))
+    const tokens = fieldTerms(builder, values[field], field)
     const terms = new Map<string, TermCount>()
     state.fields.push({ field, doc, length: tokens.length, terms })
     state.lengthSums[field] = (state.lengthSums[field] ?? 0) + tokens.length
-    for (const token of tokens) {
-      const term = token.toString()
+    for (const term of tokens) {
       const count = terms.get(term)
       if (count !== undefined) {
         count.tf++
@@ -82,6 +82,26 @@ function leanAdd(
 
 const FIELD_NAMES = ['title', 'headline', 'body'] as const
 
+/**
+ * The index terms of one field: the CJK-aware tokenizer, then Lunr's pipeline. The registered pipeline
+ * function leaves CJK bigrams as they are, so only the Latin tokens are run through it and the bigrams
+ * are taken as strings: most tokens are bigrams, and this saves a Token object for each.
+ */
+function fieldTerms(
+  builder: { pipeline: lunr.Pipeline },
+  text: string,
+  field: string
+): string[] {
+  const out: string[] = []
+  const latin: lunr.Token[] = []
+  for (const t of tokenize(text, { joinAcrossSpaces: true, stem: false })) {
+    if (t.cjk) out.push(t.term)
+    else latin.push(new lunr.Token(t.term, { fields: [field], cjk: false }))
+  }
+  if (latin.length > 0) for (const token of builder.pipeline.run(latin)) out.push(token.toString())
+  return out
+}
+
 /** Lunr's inverse document frequency (lunr.idf, not in its type definitions). */
 const lunrIdf = (lunr as unknown as { idf(posting: object, documentCount: number): number }).idf
 
@@ -95,15 +115,14 @@ export function buildShard(key: string, documents: SearchDocument[]): IndexShard
   const builder = new lunr.Builder()
   builder.pipeline.add(stemLatin)
   builder.searchPipeline.add(stemLatin)
-  ;(builder as unknown as { tokenizer: typeof lunrTokenizerNormalized }).tokenizer = lunrTokenizerNormalized
   builder.metadataWhitelist = []
   builder.ref('n')
   builder.field('title', { boost: FIELD_BOOSTS.title })
   builder.field('headline', { boost: FIELD_BOOSTS.headline })
   builder.field('body', { boost: FIELD_BOOSTS.body })
   const state: BuildState = { fields: [], postings: new Map(), lengthSums: {} }
-  const lean = builder as unknown as { tokenizer: typeof lunrTokenizerNormalized; pipeline: lunr.Pipeline; _k1: number; _b: number }
-  // each field is normalised once: for Lunr's tokenizer and for the shard's in-memory verification text
+  const lean = builder as unknown as { pipeline: lunr.Pipeline; _k1: number; _b: number }
+  // each field is normalised once: for the tokenizer and for the shard's in-memory verification text
   const normTexts: string[] = []
   documents.forEach((d, n) => {
     const title = normalizeText(d.title)

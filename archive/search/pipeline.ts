@@ -33,17 +33,3 @@ export function lunrTokenizer(obj: unknown, metadata?: object): lunr.Token[] {
     (t) => new lunr.Token(t.term, { ...(metadata ?? {}), cjk: t.cjk })
   )
 }
-
-/**
- * The same tokenizer for text that is already normalised (the shard builder normalises each field once).
- * Tokens share one read-only metadata object per kind instead of one per token: building allocates
- * millions of tokens.
- */
-export function lunrTokenizerNormalized(obj: unknown, metadata?: object): lunr.Token[] {
-  if (obj === null || obj === undefined) return []
-  const cjk = Object.freeze({ ...(metadata ?? {}), cjk: true })
-  const latin = Object.freeze({ ...(metadata ?? {}), cjk: false })
-  return tokenize(String(obj), { joinAcrossSpaces: true, stem: false }).map(
-    (t) => new lunr.Token(t.term, t.cjk ? cjk : latin)
-  )
-}
