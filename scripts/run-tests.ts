@@ -56,13 +56,14 @@ const STEPS: Step[] = [
     script: bin('svelte-check/bin/svelte-check'),
     args: ['--tsconfig', 'renderer/tsconfig.json', '--threshold', 'error']
   },
+  // the build comes before the unit tests: some of them load the built main process and preload
+  { name: 'build', script: bin('electron-vite/bin/electron-vite.js'), args: ['build', '-c', 'electron.config.ts'] },
   {
     name: 'vitest',
     script: bin('vitest/vitest.mjs'),
     args: ['run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'],
     report: { file: join(RESULTS, 'unit.json'), read: vitestCounts }
   },
-  { name: 'build', script: bin('electron-vite/bin/electron-vite.js'), args: ['build', '-c', 'electron.config.ts'] },
   {
     name: 'e2e (Chromium)',
     script: bin('@playwright/test/cli.js'),
