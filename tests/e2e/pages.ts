@@ -78,3 +78,25 @@ export class SearchPage {
     return ((await this.findBar.locator('.position').textContent()) ?? '').trim()
   }
 }
+
+/**
+ * Collects page errors, console errors (CSP violations are logged as such) and failed requests, so a
+ * journey can assert there were none.
+ */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    // Failed requests are reported with their URL below; the console line does not name it.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      errors.push(`console: ${message.text()}`)
+    }
+  })
+  page.on('response', (response) => {
+    // Chromium asks for /favicon.ico on its own; the app (app://) never does.
+    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) {
+      errors.push(`HTTP ${response.status()}: ${response.url()}`)
+    }
+  })
+  return errors
+}

@@ -8,37 +8,11 @@ import type { Page } from '@playwright/test'
 import type { Block } from '../../archive/model/briefing.ts'
 import { PARSER_VERSION } from '../../archive/storage/index.ts'
 import { expect, saveScreenshot, test } from './fixtures.ts'
+import { watchErrors } from './pages.ts'
 
 const SEED_ID = 'kostec-weekly-2023-04-07'
 const item = (ref: string): string => `${SEED_ID}/${ref}`
 
-/**
- * Console errors that are not the app's fault here. The meta-tag CSP carries `frame-ancestors`, which only an
- * HTTP header can deliver; Chromium logs that as an error (reported to the renderer's owner).
- */
-const KNOWN_CONSOLE_NOISE = [/directive 'frame-ancestors' is ignored when delivered via a <meta> element/]
-
-/**
- * Collects page errors, console errors (CSP violations are logged as such) and failed requests, so a
- * journey can assert there were none.
- */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
-  page.on('console', (message) => {
-    const text = message.text()
-    // Failed requests are reported with their URL below; the console line does not name it.
-    if (message.type() !== 'error' || text.startsWith('Failed to load resource')) return
-    if (!KNOWN_CONSOLE_NOISE.some((noise) => noise.test(text))) errors.push(`console: ${text}`)
-  })
-  page.on('response', (response) => {
-    // Chromium asks for /favicon.ico on its own; the app (app://) never does.
-    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) {
-      errors.push(`HTTP ${response.status()}: ${response.url()}`)
-    }
-  })
-  return errors
-}
 
 /** The id of the item whose contents link carries aria-current. */
 async function currentItem(page: Page): Promise<string | null> {

@@ -4,28 +4,9 @@
  * the same results → filter chips → traditional/simplified folding (华为) → find in the briefing (Ctrl+F).
  * Runs the built renderer in Chromium against the real services and search index (fixtures.ts).
  */
-import type { Page } from '@playwright/test'
 import { expect, saveScreenshot, test } from './fixtures.ts'
-import { SearchPage, seedItem } from './pages.ts'
+import { SearchPage, seedItem, watchErrors } from './pages.ts'
 
-/** Chromium logs the meta-tag CSP's `frame-ancestors` as an error; not the app's fault (see reader.e2e.ts). */
-const KNOWN_CONSOLE_NOISE = [/directive 'frame-ancestors' is ignored when delivered via a <meta> element/]
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
-  page.on('console', (message) => {
-    const text = message.text()
-    if (message.type() !== 'error' || text.startsWith('Failed to load resource')) return
-    if (!KNOWN_CONSOLE_NOISE.some((noise) => noise.test(text))) errors.push(`console: ${text}`)
-  })
-  page.on('response', (response) => {
-    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) {
-      errors.push(`HTTP ${response.status()}: ${response.url()}`)
-    }
-  })
-  return errors
-}
 
 test('finds every item on a topic and reads it with the matches highlighted', async ({ page }) => {
   const errors = watchErrors(page)
