@@ -31,25 +31,22 @@ export interface IndexShard {
   normTexts?: string[]
 }
 
-/** A term's frequency in one field of one document, with its posting (no second lookup when scoring). */
-interface TermCount {
-  tf: number
-  posting: { index: number }
-}
-
 /** What indexing one shard accumulates, per field of each document and per term. */
 interface BuildState {
-  fields: Array<{ field: string; doc: number; length: number; terms: Map<string, TermCount> }>
+  /** One entry per (document, field): its length and, as flat pairs, (term index, frequency). */
+  fields: Array<{ field: string; doc: number; length: number; counts: Int32Array }>
   /** term → its index and, per field, the documents holding it (what lunr.idf counts). */
   postings: Map<string, { index: number; sets: Record<string, string[]> }>
   lengthSums: Record<string, number>
+  /** Scratch frequency per term index for the field being counted (zero between fields). */
+  scratch: Int32Array
 }
 
 /**
  * Lunr's `Builder#add` (tokenizer and Lunr pipeline, its term frequencies, field lengths and
  * per-field document sets) without the one metadata object Lunr allocates per (term, field, document)
- * even with an empty metadata whitelist, and with Maps instead of objects used as dictionaries: that
- * allocation dominated build time and garbage collection.
+ * even with an empty metadata whitelist. Terms are interned once (one Map lookup per token) and counted
+ * in a reusable typed array: that allocation and hashing dominated build time and garbage collection.
  */
 function leanAdd(
   builder: { pipeline: lunr.Pipeline },
@@ -60,23 +57,32 @@ function leanAdd(
   const ref = String(doc)
   for (const field of FIELD_NAMES) {
     const tokens = fieldTerms(builder, values[field], field)
-    const terms = new Map<string, TermCount>()
-    state.fields.push({ field, doc, length: tokens.length, terms })
     state.lengthSums[field] = (state.lengthSums[field] ?? 0) + tokens.length
+    const touched: number[] = []
     for (const term of tokens) {
-      const count = terms.get(term)
-      if (count !== undefined) {
-        count.tf++
-        continue
-      }
       let posting = state.postings.get(term)
       if (posting === undefined) {
         posting = { index: state.postings.size, sets: { title: [], headline: [], body: [] } }
         state.postings.set(term, posting)
+        if (posting.index >= state.scratch.length) {
+          const grown = new Int32Array(state.scratch.length * 2)
+          grown.set(state.scratch)
+          state.scratch = grown
+        }
       }
-      terms.set(term, { tf: 1, posting })
-      posting.sets[field].push(ref)
+      const t = posting.index
+      if (state.scratch[t]++ === 0) {
+        touched.push(t)
+        posting.sets[field].push(ref)
+      }
     }
+    const counts = new Int32Array(touched.length * 2)
+    touched.forEach((t, k) => {
+      counts[2 * k] = t
+      counts[2 * k + 1] = state.scratch[t]
+      state.scratch[t] = 0
+    })
+    state.fields.push({ field, doc, length: tokens.length, counts })
   }
 }
 
@@ -120,7 +126,7 @@ export function buildShard(key: string, documents: SearchDocument[]): IndexShard
   builder.field('title', { boost: FIELD_BOOSTS.title })
   builder.field('headline', { boost: FIELD_BOOSTS.headline })
   builder.field('body', { boost: FIELD_BOOSTS.body })
-  const state: BuildState = { fields: [], postings: new Map(), lengthSums: {} }
+  const state: BuildState = { fields: [], postings: new Map(), lengthSums: {}, scratch: new Int32Array(1 << 14) }
   const lean = builder as unknown as { pipeline: lunr.Pipeline; _k1: number; _b: number }
   // each field is normalised once: for the tokenizer and for the shard's in-memory verification text
   const normTexts: string[] = []
@@ -144,11 +150,12 @@ export function buildShard(key: string, documents: SearchDocument[]): IndexShard
   const idfOf: number[] = termOf.map((term) => lunrIdf(state.postings.get(term)?.sets ?? {}, documentCount))
   const k1 = lean._k1
   const b = lean._b
-  for (const { field, doc, length, terms } of state.fields) {
+  for (const { field, doc, length, counts } of state.fields) {
     const boost = FIELD_BOOSTS[field as keyof typeof FIELD_BOOSTS] ?? 1
     const norm = k1 * (1 - b + b * (length / average(field)))
-    for (const { tf, posting } of terms.values()) {
-      const t = posting.index
+    for (let k = 0; k < counts.length; k += 2) {
+      const t = counts[k]
+      const tf = counts[k + 1]
       const score = Math.round(((idfOf[t] * ((k1 + 1) * tf)) / (norm + tf)) * boost * 1000) / 1000
       const docs = docsOf[t]
       const last = docs.length - 1
