@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto'
 import type { Briefing, Item, ParseWarning, Section } from '../model/briefing.ts'
 import { briefingId, itemId } from '../model/ids.ts'
+import { sha256OfText } from '../model/sha256.ts'
 import { isBlank, nextNonBlank, cleanInline, splitLines, type SourceLine } from './lines.ts'
 import { parseFront } from './parse-front.ts'
 import { findColophonStart, parseColophon } from './parse-colophon.ts'
@@ -167,7 +167,7 @@ export function parseBriefing(text: string, options: ParseOptions = {}): ParseRe
     summary: front.summary,
     sections,
     colophon: { ...colophon, series: colophon.series ?? series, notice: front.notice },
-    sourceHash: options.sourceHash ?? createHash('sha256').update(text).digest('hex'),
+    sourceHash: options.sourceHash ?? sha256OfText(text),
     sourceFile: fileName,
     sample: /샘플|sample/i.test(series) || undefined,
     warnings

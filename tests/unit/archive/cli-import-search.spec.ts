@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { SAMPLE_DIR } from '../../../archive/sample/index.ts'
+import { SAMPLE_DIR } from '../../../archive/storage/sample-files.ts'
 import { SEED_FILE, seedAvailable } from '../../helpers/seed.ts'
 
 const BIN = resolve(import.meta.dirname, '../../../bin/briefings.js')

@@ -3,7 +3,7 @@ import { basename, dirname, isAbsolute } from 'node:path'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { parseBriefing } from '../../../archive/parser/parse-briefing.ts'
 import { allItems, itemReferences, itemTables, type Briefing } from '../../../archive/model/briefing.ts'
-import { listSampleFiles, SAMPLE_DIR } from '../../../archive/sample/index.ts'
+import { listSampleFiles, SAMPLE_DIR } from '../../../archive/storage/sample-files.ts'
 import {
   COMPANIES, generateBriefings, particle, SAMPLE_ISSUER, SAMPLE_PUBLISHER, SAMPLE_PUBLISHER_ENGLISH, SAMPLE_WEBSITE,
   TECHNOLOGIES, type GeneratedBriefing

@@ -8,7 +8,7 @@ import { basename } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { allItems } from '../../../archive/model/briefing.ts'
 import { parseBriefing } from '../../../archive/parser/parse-briefing.ts'
-import { listSampleFiles } from '../../../archive/sample/index.ts'
+import { listSampleFiles } from '../../../archive/storage/sample-files.ts'
 import { ArchiveSearch } from '../../../archive/storage/archive-search.ts'
 import { tempArchive } from '../../helpers/temp-archive.ts'
 
