@@ -1,4 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { isExternalWebUrl } from '../../../electron/shared/external-url.ts'
 import { displayHost, isSafeExternalUrl } from '../../../renderer/lib/safe-url.ts'
 
 describe('isSafeExternalUrl', () => {
@@ -25,6 +27,24 @@ describe('isSafeExternalUrl', () => {
       expect(isSafeExternalUrl(url)).toBe(expected)
     })
   }
+
+  // The renderer keeps its own copy (it may not import electron/ at run time); it must say what main says.
+  test('agrees with the main process on every URL', () => {
+    const urls = fc.oneof(
+      fc.webUrl({ withQueryParameters: true, withFragments: true }),
+      fc.webUrl().map((u) => u.replace('://', '://user:pw@')),
+      fc.string(),
+      fc.constantFrom('file:///x', 'javascript:alert(1)', 'smb://s/x', 'app://renderer/', 'https://', 'http://a b/', ' https://a/'),
+      fc.tuple(fc.webUrl(), fc.string({ maxLength: 3 })).map(([u, s]) => u + s)
+    )
+    fc.assert(
+      fc.property(urls, (url) => {
+        expect(isSafeExternalUrl(url)).toBe(isExternalWebUrl(url))
+      }),
+      { numRuns: 5000 }
+    )
+    for (const { url } of cases) expect(isSafeExternalUrl(url)).toBe(isExternalWebUrl(url))
+  })
 })
 
 describe('displayHost', () => {
