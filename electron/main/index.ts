@@ -4,6 +4,7 @@
  */
 import { app, BrowserWindow, dialog, shell } from 'electron'
 import { openArchiveStore } from '../../archive/storage/index.ts'
+import { EVENT_CHANNELS } from '../shared/ipc-contract.ts'
 import { registerIpc } from './ipc/register-ipc.ts'
 import { createMainWindow, guardWebContents } from './main-window.ts'
 import { installMenu } from './menu.ts'
@@ -11,6 +12,7 @@ import { applyUserDataOverride, resolveAppPaths } from './paths.ts'
 import { handleAppProtocol, registerAppScheme } from './protocol/app-protocol.ts'
 import { contentSecurityPolicy } from './security/csp.ts'
 import { createApiService } from './services/api-service.ts'
+import { createEventHub } from './services/events.ts'
 import { ensureSampleArchive } from './services/first-run.ts'
 import { createSettingsStore } from './services/settings-store.ts'
 import { createSearchService } from './services/search-service.ts'
@@ -61,7 +63,15 @@ async function start(): Promise<void> {
   }
   settings = createSettingsStore(paths.userDataDir)
   // the index builds in worker threads (bundled next to this file) while the window opens
-  const searchService = createSearchService(store, new URL('./build-worker.js', import.meta.url))
+  const events = createEventHub()
+  // Main's events reach the window's renderer only (the preload's `subscribe`).
+  events.listen((event, payload) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNELS[event], payload)
+  })
+  const searchService = createSearchService(store, {
+    workerUrl: new URL('./build-worker.js', import.meta.url),
+    events
+  })
   app.on('will-quit', () => void searchService.close())
   const api = createApiService({
     search: searchService.search,

@@ -1,29 +1,42 @@
 /**
- * The sandboxed preload: exposes `window.archive`, one wrapper per ArchiveApi method, and nothing else.
- * Imports only `electron` and the contract, so it bundles into a single CommonJS file (sandboxed preloads
- * cannot load ES modules or other files). Never expose `ipcRenderer` itself.
+ * The sandboxed preload: exposes `window.archive`, one wrapper per contract method (derived from CHANNELS)
+ * plus `subscribe(event, handler)` for main's events, and nothing else. Imports only `electron` and the
+ * contract, so it bundles into a single CommonJS file (sandboxed preloads cannot load ES modules or other
+ * files). Never expose `ipcRenderer` itself.
  */
 import { contextBridge, ipcRenderer } from 'electron'
-import { CHANNELS } from '../shared/ipc-contract.ts'
-import type { ApiInput, ApiMethod, ApiOutput, ArchiveApi, IpcResult } from '../shared/ipc-contract.ts'
+import type { IpcRendererEvent } from 'electron'
+import { apiFromInvoke, CHANNELS, EVENT_CHANNELS, isApiEvent } from '../shared/ipc-contract.ts'
+import type {
+  ApiEvent,
+  ApiEvents,
+  ArchiveBridge,
+  EventHandler,
+  Invoke,
+  IpcResult,
+  Unsubscribe
+} from '../shared/ipc-contract.ts'
 
-async function invoke<K extends ApiMethod>(method: K, input: ApiInput<K>): Promise<ApiOutput<K>> {
-  const result = (await ipcRenderer.invoke(CHANNELS[method], input)) as IpcResult<ApiOutput<K>>
+const invoke: Invoke = async (method, input) => {
+  const result = (await ipcRenderer.invoke(CHANNELS[method], input)) as IpcResult<never>
   if (result.ok) return result.value
   // Only the message survives contextBridge (custom Error fields are dropped), so throw a plain Error.
   throw new Error(result.error.message)
 }
 
-const api = {
-  listBriefings: (input) => invoke('listBriefings', input),
-  getBriefing: (input) => invoke('getBriefing', input),
-  openExternal: (input) => invoke('openExternal', input),
-  getSettings: (input) => invoke('getSettings', input),
-  updateSettings: (input) => invoke('updateSettings', input),
-  getAppInfo: (input) => invoke('getAppInfo', input),
-  search: (input) => invoke('search', input),
-  findInBriefing: (input) => invoke('findInBriefing', input),
-  indexStatus: (input) => invoke('indexStatus', input)
-} satisfies ArchiveApi
+function subscribe<E extends ApiEvent>(event: E, handler: EventHandler<E>): Unsubscribe {
+  if (!isApiEvent(event)) throw new Error(`subscribe: unknown event: ${String(event).slice(0, 64)}`)
+  if (typeof handler !== 'function') throw new Error('subscribe: the handler must be a function')
+  const channel = EVENT_CHANNELS[event]
+  // The renderer sees the payload only, never the IpcRendererEvent (whose `sender` is ipcRenderer).
+  const listener = (_event: IpcRendererEvent, payload: ApiEvents[E]): void => handler(payload)
+  ipcRenderer.on(channel, listener)
+  let subscribed = true
+  return () => {
+    if (!subscribed) return
+    subscribed = false
+    ipcRenderer.removeListener(channel, listener)
+  }
+}
 
-contextBridge.exposeInMainWorld('archive', api)
+contextBridge.exposeInMainWorld('archive', { ...apiFromInvoke(invoke), subscribe } satisfies ArchiveBridge)

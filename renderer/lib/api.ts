@@ -1,24 +1,22 @@
-import type { ArchiveApi } from '../../electron/shared/ipc-contract.ts'
+import type { ArchiveBridge } from '../../electron/shared/ipc-contract.ts'
 
-/** The bridge is read at call time, so a missing preload becomes a rejected promise the UI can show. */
-function bridge(): ArchiveApi {
-  const archive = (window as Partial<Window>).archive
-  if (!archive) throw new Error('renderer: window.archive is not available (preload not loaded)')
-  return archive
-}
+const MISSING = 'renderer: window.archive is not available (preload not loaded)'
 
-/** The only way the renderer talks to the main process. */
-export const api: ArchiveApi = {
-  listBriefings: async (input) => bridge().listBriefings(input),
-  getBriefing: async (input) => bridge().getBriefing(input),
-  openExternal: async (input) => bridge().openExternal(input),
-  getSettings: async (input) => bridge().getSettings(input),
-  updateSettings: async (input) => bridge().updateSettings(input),
-  getAppInfo: async (input) => bridge().getAppInfo(input),
-  search: async (input) => bridge().search(input),
-  findInBriefing: async (input) => bridge().findInBriefing(input),
-  indexStatus: async (input) => bridge().indexStatus(input)
-}
+/**
+ * The only way the renderer talks to the main process: `window.archive` (the preload's, or the test
+ * bridge's), read at call time so a missing preload becomes a rejected promise the UI can show. No method
+ * list here: every name is the contract's.
+ */
+export const api: ArchiveBridge = new Proxy({} as ArchiveBridge, {
+  get(_target, name) {
+    const archive = (window as Partial<Window>).archive
+    if (archive) return archive[name as keyof ArchiveBridge]
+    // Not a thenable, and `subscribe` without a preload subscribes to nothing.
+    if (typeof name !== 'string' || name === 'then') return undefined
+    if (name === 'subscribe') return () => () => {}
+    return () => Promise.reject(new Error(MISSING))
+  }
+})
 
 /** A readable message from whatever a rejected call threw. */
 export function errorMessage(error: unknown): string {

@@ -1,18 +1,18 @@
-import type { IndexProgress } from '../../archive/search/results.ts'
+import type { IndexProgress } from '../../electron/shared/ipc-contract.ts'
 import { api, errorMessage } from '../lib/api.ts'
 
-/** How often the index state is asked for while it is being loaded or built. */
-export const INDEX_POLL_MS = 500
-/** How often while the index has not started (nothing to show yet). */
-const IDLE_POLL_MS = 2000
-
-/** The search index's state, polled while it loads or builds, for an unobtrusive progress display. */
+/**
+ * The search index's state, for an unobtrusive progress display: main pushes every change
+ * (`indexProgress` events); one `indexStatus` call at the start fills in the state before the first event.
+ * Nothing runs while nothing changes.
+ */
 class IndexStatusStore {
   progress: IndexProgress | null = $state.raw(null)
   /** The status call itself failed (not the index). */
   error: string | undefined = $state()
-  #timer: ReturnType<typeof setTimeout> | undefined
-  #polling = false
+  #watching = false
+  /** Events received so far: the first call's answer is dropped if an event overtook it (it is older). */
+  #events = 0
   #onReady: Array<() => void> = []
 
   /** True while shards are being loaded or built. */
@@ -25,11 +25,23 @@ class IndexStatusStore {
     return this.progress?.state === 'error' || this.error !== undefined
   }
 
-  /** Starts polling unless it already is; polling stops once the index is ready or failed. */
+  /** Subscribes to the index's events and asks for the current state, once. */
   watch(): void {
-    if (this.#polling) return
-    this.#polling = true
-    void this.#poll()
+    if (this.#watching) return
+    this.#watching = true
+    api.subscribe('indexProgress', (progress) => {
+      this.#events++
+      this.#apply(progress)
+    })
+    const seen = this.#events
+    api.indexStatus({}).then(
+      (progress) => {
+        if (this.#events === seen) this.#apply(progress)
+      },
+      (error: unknown) => {
+        if (this.#events === seen) this.error = errorMessage(error)
+      }
+    )
   }
 
   /** Calls `listener` whenever the index becomes ready after having been busy. */
@@ -37,28 +49,13 @@ class IndexStatusStore {
     this.#onReady.push(listener)
   }
 
-  async #poll(): Promise<void> {
+  #apply(progress: IndexProgress): void {
     const before = this.progress?.state
-    let delay = INDEX_POLL_MS
-    try {
-      const progress = await api.indexStatus({})
-      this.progress = progress
-      this.error = undefined
-      if (progress.state === 'ready' || progress.state === 'error') {
-        this.#polling = false
-        if (progress.state === 'ready' && before !== undefined && before !== 'ready') {
-          for (const listener of this.#onReady) listener()
-        }
-        return
-      }
-      if (progress.state === 'idle') delay = IDLE_POLL_MS
-    } catch (error) {
-      this.error = errorMessage(error)
-      this.#polling = false
-      return
+    this.progress = progress
+    this.error = undefined
+    if (progress.state === 'ready' && before !== undefined && before !== 'ready') {
+      for (const listener of this.#onReady) listener()
     }
-    clearTimeout(this.#timer)
-    this.#timer = setTimeout(() => void this.#poll(), delay)
   }
 }
 

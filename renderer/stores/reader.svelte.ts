@@ -1,4 +1,4 @@
-import { allItems, type Briefing, type BriefingId, type ItemId } from '../../archive/model/briefing.ts'
+import type { Briefing, BriefingId, ItemId } from '../../electron/shared/ipc-contract.ts'
 import { api, errorMessage } from '../lib/api.ts'
 import { stepId } from '../lib/key-actions.ts'
 import type { Status } from './status.ts'
@@ -16,7 +16,7 @@ class ReaderStore {
   #request = 0
 
   /** Item ids in reading order. */
-  itemIds: ItemId[] = $derived(this.briefing ? allItems(this.briefing).map((item) => item.id) : [])
+  itemIds: ItemId[] = $derived(this.briefing ? this.briefing.sections.flatMap((s) => s.items.map((item) => item.id)) : [])
 
   /** True when the main process answered but knows no briefing with this id. */
   get notFound(): boolean {

@@ -1,10 +1,12 @@
 /**
  * The loopback bridge for end-to-end tests: Electron cannot run here, so the built renderer is served to
- * Debian's Chromium from 127.0.0.1 and its `window.archive` calls (see bridge-client.js) are answered by the
- * REAL main-process services through the same `dispatch` the ipcMain handlers use.
+ * Chromium from 127.0.0.1 and its `window.archive` calls (see bridge-client.ts) are answered by the REAL
+ * main-process services through the same `dispatch` the ipcMain handlers use, and main's events reach it as
+ * server-sent events from the same event hub the Electron window listens to.
  *
- * Routes: `POST /api/<method>` → IpcResult JSON; `GET /__test/opened` → URLs handed to openExternal;
- * everything else → the app's own asset handler (same files, same CSP and security headers as app://).
+ * Routes: `POST /api/<method>` → IpcResult JSON; `GET /api/events` → text/event-stream of contract events;
+ * `GET /__test/opened` → URLs handed to openExternal; everything else → the app's own asset handler (same
+ * files, same CSP and security headers as app://).
  */
 import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -15,6 +17,7 @@ import { dispatch } from '../../electron/main/ipc/dispatch.ts'
 import { createAssetHandler } from '../../electron/main/protocol/resolve-asset.ts'
 import { CONTENT_SECURITY_POLICY, securityHeaders } from '../../electron/main/security/csp.ts'
 import { createApiService } from '../../electron/main/services/api-service.ts'
+import { createEventHub, type EventHub } from '../../electron/main/services/events.ts'
 import { createSearchService, type SearchService } from '../../electron/main/services/search-service.ts'
 import type { ArchiveApi, IpcResult } from '../../electron/shared/ipc-contract.ts'
 
@@ -29,6 +32,8 @@ export interface RealServices {
   opened: string[]
   /** The real search service (index in worker threads); refresh it after importing. */
   searchService: SearchService
+  /** Main's events (index progress …), pushed to every page connected to the bridge. */
+  events: EventHub
 }
 
 /**
@@ -43,7 +48,8 @@ export async function createRealServices(archiveDir: string, userDataDir: string
     onWarning: (w) => console.warn(`bridge archive warning: ${w.file}: ${w.message}`)
   })
   const opened: string[] = []
-  const searchService = createSearchService(store)
+  const events = createEventHub()
+  const searchService = createSearchService(store, { events })
   const api = createApiService({
     store,
     search: searchService.search,
@@ -51,7 +57,7 @@ export async function createRealServices(archiveDir: string, userDataDir: string
     openExternal: async (url) => void opened.push(url),
     appInfo: { version: '0.0.0-e2e', archiveDir, userDataDir }
   })
-  return { api, store, opened, searchService }
+  return { api, store, opened, searchService, events }
 }
 
 /** A running bridge. */
@@ -101,6 +107,14 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, api: Archive
   send(res, 200, await dispatch(api, decodeURIComponent(method), input))
 }
 
+/** `GET /api/events`: one server-sent event per contract event (`event: <name>`, `data: <json>`), until the page goes. */
+function streamEvents(req: IncomingMessage, res: ServerResponse, events: EventHub): void {
+  res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.write(': connected\n\n')
+  const stop = events.listen((event, payload) => void res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`))
+  req.on('close', stop)
+}
+
 /** Starts the bridge on 127.0.0.1 at a random port, serving `rendererDir` and answering with `services`. */
 export async function startBridge(rendererDir: string, services: RealServices): Promise<Bridge> {
   const headers = securityHeaders(CONTENT_SECURITY_POLICY)
@@ -109,6 +123,7 @@ export async function startBridge(rendererDir: string, services: RealServices): 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]
     const handle = async (): Promise<void> => {
+      if (path === '/api/events' && req.method === 'GET') return streamEvents(req, res, services.events)
       if (path.startsWith('/api/')) return handleApi(req, res, services.api, origin, path.slice('/api/'.length))
       if (path === '/__test/opened' && req.method === 'GET') return send(res, 200, services.opened)
       const response = await assets(new Request(`app://renderer${req.url ?? '/'}`, { method: req.method }))

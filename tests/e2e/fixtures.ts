@@ -13,6 +13,8 @@ import { chromium, expect, test as base } from '@playwright/test'
 import type { Browser, Page } from '@playwright/test'
 import { listSampleFiles, SAMPLE_DIR } from '../../archive/storage/sample-files.ts'
 import { SEED_FILE, seedAvailable } from '../helpers/seed.ts'
+import { API_EVENTS, API_METHODS } from '../../electron/shared/ipc-contract.ts'
+import { installBridgeClient } from './bridge-client.ts'
 import { createRealServices, startBridge } from './bridge-server.ts'
 import type { RealServices } from './bridge-server.ts'
 
@@ -23,7 +25,6 @@ export const REPO_ROOT = resolve(here, '../..')
 export const RENDERER_DIR = join(REPO_ROOT, 'out', 'renderer')
 /** Where journeys save their screenshots. */
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots')
-const CLIENT_SCRIPT = join(here, 'bridge-client.js')
 
 /** Flags for Chromium in CI: root needs --no-sandbox; nothing may reach the network on its own. */
 export const CHROMIUM_ARGS = [
@@ -104,7 +105,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       reducedMotion: 'reduce',
       locale: 'ko-KR'
     })
-    await context.addInitScript({ path: CLIENT_SCRIPT })
+    await context.addInitScript(installBridgeClient, { methods: API_METHODS, events: API_EVENTS })
     await use(context)
     await context.close()
   },

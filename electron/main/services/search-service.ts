@@ -6,6 +6,7 @@
 import type { ArchiveStore } from '../../../archive/storage/archive-store.ts'
 import { ArchiveSearch } from '../../../archive/storage/archive-search.ts'
 import { createWorkerBuilder } from '../../../archive/storage/worker-builder.ts'
+import type { EventHub } from './events.ts'
 
 export interface SearchService {
   search: ArchiveSearch
@@ -16,18 +17,22 @@ export interface SearchService {
   close(): Promise<void>
 }
 
-/**
- * @param workerUrl the index worker script: `out/main/build-worker.js` in the app, the TypeScript source
- *   when running from source (tests, command line).
- */
-export function createSearchService(store: ArchiveStore, workerUrl?: URL): SearchService {
-  const builder = createWorkerBuilder(workerUrl)
+export interface SearchServiceOptions {
+  /** The index worker script: `out/main/build-worker.js` in the app; the TypeScript source by default. */
+  workerUrl?: URL
+  /** Where every change of the index state is announced (`indexProgress`). */
+  events?: EventHub
+}
+
+export function createSearchService(store: ArchiveStore, options: SearchServiceOptions = {}): SearchService {
+  const builder = createWorkerBuilder(options.workerUrl)
   // the workers load their modules while the archive is listed and the window opens
   builder.warm()
   const search = new ArchiveSearch(store, {
     builder,
     onProgress: (p) => {
       if (p.state === 'error') console.error(`search index: ${p.error}`)
+      options.events?.emit('indexProgress', p)
     }
   })
   const ready = search.refresh()

@@ -1,11 +1,12 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { runInNewContext } from 'node:vm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/security/csp.ts'
-import { API_METHODS } from '../../../electron/shared/ipc-contract.ts'
-import type { ArchiveApi } from '../../../electron/shared/ipc-contract.ts'
+import { API_EVENTS, API_METHODS } from '../../../electron/shared/ipc-contract.ts'
+import type { ArchiveBridge, IndexProgress } from '../../../electron/shared/ipc-contract.ts'
+import { installBridgeClient } from '../../e2e/bridge-client.ts'
 import { createRealServices, startBridge } from '../../e2e/bridge-server.ts'
 import type { Bridge, RealServices } from '../../e2e/bridge-server.ts'
 import { fictionalBriefing } from '../../helpers/fictional-briefing.ts'
@@ -13,7 +14,7 @@ import { fictionalBriefing } from '../../helpers/fictional-briefing.ts'
 let root: string
 let bridge: Bridge
 let services: RealServices
-let archive: ArchiveApi
+let archive: ArchiveBridge
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'bridge-'))
@@ -22,9 +23,10 @@ beforeAll(async () => {
   services = await createRealServices(join(root, 'archive'), join(root, 'user-data'))
   await services.store.importBytes('a.txt', new TextEncoder().encode(fictionalBriefing({ published: '2024-01-05' })))
   bridge = await startBridge(join(root, 'renderer'), services)
-  // Runs the injected client script as Chromium would, with fetch resolving against the bridge.
+  // Runs the init script as Playwright injects it (the function's source called with its argument), with
+  // fetch resolving against the bridge.
   const window: Record<string, unknown> = {}
-  const source = await readFile(resolve(import.meta.dirname, '../../e2e/bridge-client.js'), 'utf8')
+  const source = `(${installBridgeClient.toString()})(${JSON.stringify({ methods: API_METHODS, events: API_EVENTS })})`
   runInNewContext(source, {
     window,
     fetch: (path: string, init: RequestInit) => fetch(new URL(path, bridge.origin), init),
@@ -32,17 +34,21 @@ beforeAll(async () => {
     Error,
     JSON
   })
-  archive = window.archive as ArchiveApi
+  archive = window.archive as ArchiveBridge
 })
 afterAll(async () => {
   await bridge.close()
   await rm(root, { recursive: true, force: true })
 })
 
-describe('bridge-client.js over the bridge', () => {
-  test('defines exactly the contract methods on a frozen window.archive', () => {
-    expect(Object.keys(archive).sort()).toEqual([...API_METHODS].sort())
+describe('bridge-client.ts over the bridge', () => {
+  test('defines exactly the contract methods and subscribe on a frozen window.archive', () => {
+    expect(Object.keys(archive).sort()).toEqual([...API_METHODS, 'subscribe'].sort())
     expect(Object.isFrozen(archive)).toBe(true)
+  })
+
+  test('refuses to subscribe to an event the contract does not have', () => {
+    expect(() => archive.subscribe('everything' as never, () => {})).toThrow('subscribe: unknown event: everything')
   })
 
   test('unwraps values from the real services', async () => {
@@ -76,5 +82,19 @@ describe('startBridge', () => {
     expect(await post('/api/listBriefings', '{nope')).toEqual([400, { ok: false, error: { code: 'invalid-input', message: 'request body is not JSON' } }])
     const [status, body] = await post('/api/listBriefings', '{}', { Origin: 'http://evil.example' })
     expect([status, body.error.code]).toEqual([403, 'forbidden'])
+  })
+
+  test('streams main\'s events as server-sent events while the page is connected', async () => {
+    const controller = new AbortController()
+    const response = await fetch(`${bridge.origin}/api/events`, { signal: controller.signal })
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/)
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
+    let text = (await reader.read()).value ?? ''
+    expect(text).toBe(': connected\n\n')
+    const progress: IndexProgress = { state: 'building', done: 1, total: 3, loaded: 0, built: 1 }
+    services.events.emit('indexProgress', progress)
+    while (!text.endsWith('\n\n') || !text.includes('data:')) text += (await reader.read()).value ?? ''
+    expect(text).toBe(`: connected\n\nevent: indexProgress\ndata: ${JSON.stringify(progress)}\n\n`)
+    controller.abort()
   })
 })

@@ -2,32 +2,51 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { runInNewContext } from 'node:vm'
 import { beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
-import { API_METHODS, CHANNELS } from '../../../electron/shared/ipc-contract.ts'
-import type { ArchiveApi } from '../../../electron/shared/ipc-contract.ts'
+import { API_METHODS, CHANNELS, EVENT_CHANNELS } from '../../../electron/shared/ipc-contract.ts'
+import type { ArchiveBridge } from '../../../electron/shared/ipc-contract.ts'
 
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: { invoke: vi.fn(), on: vi.fn(), send: vi.fn() }
+  ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn(), send: vi.fn() }
 }))
 vi.mock('electron', () => electron)
 
 describe('preload (source)', () => {
-  let api: ArchiveApi
+  let api: ArchiveBridge
 
   beforeAll(async () => {
     await import('../../../electron/preload/index.ts')
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1)
     const [name, exposed] = electron.contextBridge.exposeInMainWorld.mock.calls[0]
     expect(name).toBe('archive')
-    api = exposed as ArchiveApi
+    api = exposed as ArchiveBridge
   })
   beforeEach(() => {
     electron.ipcRenderer.invoke.mockReset()
   })
 
-  test('exposes exactly one function per contract method', () => {
-    expect(Object.keys(api).sort()).toEqual([...API_METHODS].sort())
+  test('exposes exactly one function per contract method, and subscribe', () => {
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'subscribe'].sort())
     for (const method of API_METHODS) expect(typeof api[method]).toBe('function')
+  })
+
+  test('subscribe listens on the event channel, hands over the payload only, and unsubscribes once', () => {
+    const handler = vi.fn()
+    const unsubscribe = api.subscribe('indexProgress', handler)
+    expect(electron.ipcRenderer.on).toHaveBeenCalledTimes(1)
+    const [channel, listener] = electron.ipcRenderer.on.mock.calls[0] as [string, (...args: unknown[]) => void]
+    expect(channel).toBe(EVENT_CHANNELS.indexProgress)
+    const payload = { state: 'ready', done: 1, total: 1, loaded: 1, built: 0 }
+    listener({ sender: electron.ipcRenderer }, payload)
+    expect(handler).toHaveBeenCalledExactlyOnceWith(payload)
+    unsubscribe()
+    unsubscribe()
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledExactlyOnceWith(channel, listener)
+  })
+
+  test('subscribe refuses events the contract does not have, and handlers that are not functions', () => {
+    expect(() => api.subscribe('ipc' as never, () => {})).toThrow('subscribe: unknown event: ipc')
+    expect(() => api.subscribe('indexProgress', 'x' as never)).toThrow('the handler must be a function')
   })
 
   test('never exposes ipcRenderer or any of its functions', () => {
@@ -81,6 +100,6 @@ describe('preload (built out/preload/index.cjs)', () => {
     runInNewContext(code, { require: fakeRequire, module, exports: module.exports, console })
     expect(required).toEqual(['electron'])
     expect(Object.keys(exposed)).toEqual(['archive'])
-    expect(Object.keys(exposed['archive'] as object).sort()).toEqual([...API_METHODS].sort())
+    expect(Object.keys(exposed['archive'] as object).sort()).toEqual([...API_METHODS, 'subscribe'].sort())
   })
 })

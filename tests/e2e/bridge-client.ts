@@ -1,0 +1,51 @@
+/**
+ * The test bridge's `window.archive`, injected by Playwright (`context.addInitScript(installBridgeClient,
+ * …)`) before any page script runs. It does what the preload does — one function per contract method, the
+ * IpcResult envelope unwrapped, a plain Error with the message on failure, `subscribe(event, handler)` for
+ * main's events — over `POST /api/<method>` and server-sent events from `GET /api/events`.
+ *
+ * The method and event lists come from the contract (API_METHODS, API_EVENTS) as the init script's
+ * argument: Playwright serialises this function by its source, so it must not use anything from outside it.
+ */
+import type { ApiEvent, ApiMethod, ArchiveBridge, IpcResult } from '../../electron/shared/ipc-contract.ts'
+
+// The browser globals this page script uses (the repository's Node type-check has no DOM library).
+declare const window: object
+declare class EventSource {
+  constructor(url: string)
+  addEventListener(type: string, listener: (message: { data: string }) => void): void
+  removeEventListener(type: string, listener: (message: { data: string }) => void): void
+}
+
+export interface BridgeClientLists {
+  methods: readonly ApiMethod[]
+  events: readonly ApiEvent[]
+}
+
+export function installBridgeClient({ methods, events }: BridgeClientLists): void {
+  async function invoke(method: ApiMethod, input: unknown): Promise<unknown> {
+    const response = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input === undefined ? null : input)
+    })
+    const result = (await response.json()) as IpcResult<unknown> | null
+    if (result?.ok === true) return result.value
+    throw new Error(result?.ok === false ? result.error.message : `bridge: HTTP ${response.status}`)
+  }
+
+  // One EventSource for the page, opened at the first subscription.
+  let source: EventSource | undefined
+  const subscribe = (event: string, handler: (payload: unknown) => void): (() => void) => {
+    if (!events.includes(event as ApiEvent)) throw new Error(`subscribe: unknown event: ${event.slice(0, 64)}`)
+    source ??= new EventSource('/api/events')
+    const listener = (message: { data: string }): void => handler(JSON.parse(message.data))
+    source.addEventListener(event, listener)
+    return () => source?.removeEventListener(event, listener)
+  }
+
+  const api: Record<string, unknown> = { subscribe }
+  for (const method of methods) api[method] = (input: unknown) => invoke(method, input)
+  // contextBridge exposes a frozen, non-writable object: mirror that.
+  Object.defineProperty(window, 'archive', { value: Object.freeze(api as unknown as ArchiveBridge), enumerable: true })
+}
