@@ -50,6 +50,7 @@ const hasDisplay = (): boolean => Boolean(process.env['DISPLAY'] || process.env[
 const xvfbRun = ['/usr/bin/xvfb-run', '/bin/xvfb-run'].find((p) => existsSync(p))
 
 const STEPS: Step[] = [
+  { name: 'eslint', script: bin('eslint/bin/eslint.js'), args: ['.', '--max-warnings=0', '-f', 'unix'] },
   { name: 'tsc', script: bin('typescript/bin/tsc'), args: ['-p', 'tsconfig.json'] },
   {
     name: 'svelte-check',
