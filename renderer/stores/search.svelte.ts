@@ -120,6 +120,16 @@ class SearchStore {
     else await this.#inflight
   }
 
+  /**
+   * `hit` as the answer to the text now in the box: when the box is ahead of the shown results (typed
+   * after them, or a search in flight), waits for the answer to what is typed, then looks for the same item
+   * in it. `hit` is null when the item is not in that answer.
+   */
+  async settle(hit: SearchHitView): Promise<{ hit: SearchHitView | null; query: string }> {
+    if (this.pending || this.answered !== this.query) await this.flush()
+    return { hit: this.hits.find((h) => h.itemId === hit.itemId) ?? null, query: this.answered }
+  }
+
   run(): Promise<void> {
     this.#inflight = this.#run()
     return this.#inflight
