@@ -1,8 +1,8 @@
 /**
  * Playwright fixtures for the end-to-end journeys: Debian's Chromium (Electron cannot run here) opens the
  * built renderer served by the loopback bridge, whose `window.archive` reaches the real main-process
- * services. Each test gets its own temporary archive (the seed briefing plus the sample briefings) and its
- * own settings folder.
+ * services. Each test gets its own temporary archive (the bundled sample briefings, plus the seed briefing
+ * when ../shared/seed exists: `app.seed`) and its own settings folder.
  */
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
@@ -41,6 +41,11 @@ export interface AppHandle {
   /** `http://127.0.0.1:<port>`, also the page's baseURL. */
   origin: string
   services: RealServices
+  /**
+   * True when ../shared/seed exists and its briefing was imported beside the samples. Journeys that check
+   * the seed's own items call `test.skip(!app.seed, 'skipped: ../shared/seed not found')`.
+   */
+  seed: boolean
   /** URLs the app asked to open in the browser (recorded at the bridge, read over GET /__test/opened). */
   opened(): Promise<string[]>
 }
@@ -72,25 +77,27 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' }
   ],
 
-  app: async ({}, use, testInfo) => {
-    // seedAvailable() prints the reason when the seed is absent.
-    testInfo.skip(!seedAvailable(), 'skipped: ../shared/seed not found')
+  app: async ({}, use) => {
     if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
       throw new Error(`e2e: ${RENDERER_DIR}/index.html missing; run electron-vite build -c electron.config.ts first`)
     }
+    // The bundled sample briefings always; the seed too when ../shared/seed exists (seedAvailable() prints
+    // the reason when it does not). A clone without the seed still runs every journey on the samples.
+    const samples = existsSync(SAMPLE_DIR) ? listSampleFiles() : []
+    if (samples.length === 0) throw new Error(`e2e: no sample briefings in ${SAMPLE_DIR}`)
+    const seed = seedAvailable()
     const root = await mkdtemp(join(tmpdir(), 'briefing-e2e-'))
     const services = await createRealServices(join(root, 'archive'), join(root, 'user-data'))
-    const seed = await services.store.importFile(SEED_FILE)
-    if (seed.status === 'failed') throw new Error(`e2e: seed import failed: ${seed.error}`)
-    for (const file of existsSync(SAMPLE_DIR) ? listSampleFiles() : []) {
+    for (const file of seed ? [...samples, SEED_FILE] : samples) {
       const outcome = await services.store.importFile(file)
-      if (outcome.status === 'failed') throw new Error(`e2e: sample import failed: ${outcome.error}`)
+      if (outcome.status === 'failed') throw new Error(`e2e: import of ${file} failed: ${outcome.error}`)
     }
     await services.searchService.refresh()
     const bridge = await startBridge(RENDERER_DIR, services)
     await use({
       origin: bridge.origin,
       services,
+      seed,
       opened: async () => (await fetch(`${bridge.origin}/__test/opened`)).json() as Promise<string[]>
     })
     await bridge.close()
