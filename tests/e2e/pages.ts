@@ -100,3 +100,16 @@ export function watchErrors(page: Page): string[] {
   })
   return errors
 }
+
+/**
+ * Mean of the r, g, b channels (0–255) of the page background (`<html>`): above 200 in the light theme,
+ * below 60 in the dark one.
+ */
+export async function pageBrightness(page: Page): Promise<number> {
+  const rgb = await page
+    .locator('html')
+    .evaluate((html) => html.ownerDocument.defaultView?.getComputedStyle(html).backgroundColor ?? '')
+  const channels = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number)
+  if (channels.length !== 3) throw new Error(`page background is not an rgb colour: ${rgb}`)
+  return (channels[0] + channels[1] + channels[2]) / 3
+}

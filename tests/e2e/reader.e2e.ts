@@ -12,7 +12,7 @@ import type { Block } from '../../archive/model/briefing.ts'
 import { PARSER_VERSION } from '../../archive/storage/index.ts'
 import { readSeedFacts } from '../helpers/seed.ts'
 import { expect, saveScreenshot, test } from './fixtures.ts'
-import { watchErrors } from './pages.ts'
+import { pageBrightness, watchErrors } from './pages.ts'
 
 /** The sample issue the journey reads: 9 items, two tables in I-04, a Chinese reference title in I-01. */
 const SAMPLE_ID = 'sample-weekly-2025-11-14'
@@ -46,14 +46,6 @@ async function style(locator: Locator, property: string): Promise<string> {
     (element, name) => element.ownerDocument.defaultView?.getComputedStyle(element).getPropertyValue(name) ?? '',
     property
   )
-}
-
-/** Mean of the r, g, b channels (0–255) of the page background: high in the light theme, low in the dark. */
-async function pageBrightness(page: Page): Promise<number> {
-  const rgb = await style(page.locator('html'), 'background-color')
-  const channels = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number)
-  expect(channels, `background ${rgb}`).toHaveLength(3)
-  return (channels[0] + channels[1] + channels[2]) / 3
 }
 
 /** Presses `key` after each other and checks the current item follows `expected`, in view. */
