@@ -6,7 +6,8 @@
  * For tests and assistive tooling, each article with matches carries `data-search-hits="<n>"` and the
  * article holding the current match `data-search-current`.
  */
-import { findOccurrences, locateOffset } from './text-ranges.ts'
+import { articleText, rangeAt } from './article-text.ts'
+import { findOccurrences } from './text-ranges.ts'
 
 /** The CSS highlight names (styled in app.css as ::highlight(search-hit) and ::highlight(search-current)). */
 export const HIGHLIGHT_ALL = 'search-hit'
@@ -28,37 +29,17 @@ function supported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function'
 }
 
-function textNodes(root: Element): Text[] {
-  const nodes: Text[] = []
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.parentElement?.closest('script, style, [aria-hidden="true"]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT
-  })
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text)
-  return nodes
-}
-
 /** Ranges for every occurrence of the scopes' matches, in reading order (scope order, then text order). */
 export function placeHits(scopes: readonly HitScope[]): PlacedHit[] {
   const placed: PlacedHit[] = []
   for (const scope of scopes) {
     const root = document.getElementById(scope.itemId)
     if (!root) continue
-    const nodes = textNodes(root)
-    const starts: number[] = []
-    let text = ''
-    for (const node of nodes) {
-      starts.push(text.length)
-      text += node.data
-    }
+    const article = articleText(root)
     let count = 0
-    for (const occurrence of findOccurrences(text, scope.matches)) {
-      const from = locateOffset(starts, text.length, occurrence.start, 'start')
-      const to = locateOffset(starts, text.length, occurrence.end, 'end')
-      if (!from || !to) continue
-      const range = document.createRange()
-      range.setStart(nodes[from.index], from.offset)
-      range.setEnd(nodes[to.index], to.offset)
+    for (const occurrence of findOccurrences(article.text, scope.matches)) {
+      const range = rangeAt(article, occurrence.start, occurrence.end)
+      if (!range) continue
       placed.push({ itemId: scope.itemId, range })
       count++
     }
