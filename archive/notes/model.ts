@@ -169,3 +169,28 @@ export interface Placement {
   /** Fuzzy matches: the score that let it through. */
   score?: number
 }
+
+export type DeepLink = { kind: 'item' | 'briefing' | 'note'; id: string }
+
+/**
+ * Reads a `briefing-reader://item/<itemId>`, `…/briefing/<id>` or `…/note/<noteId>` link; null for anything
+ * else (another scheme, an unknown kind, an id with characters ids never have).
+ */
+export function parseDeepLink(url: string): DeepLink | null {
+  const match = /^briefing-reader:\/\/(item|briefing|note)\/(.+)$/i.exec(url.trim())
+  if (!match) return null
+  const kind = match[1].toLowerCase() as DeepLink['kind']
+  let id: string
+  try {
+    id = decodeURIComponent(match[2].replace(/\/+$/, ''))
+  } catch {
+    return null
+  }
+  const valid =
+    kind === 'note'
+      ? /^[\w:.-]{1,200}$/.test(id)
+      : kind === 'briefing'
+        ? /^[a-z0-9][a-z0-9-]{0,199}$/.test(id)
+        : /^[a-z0-9][a-z0-9-]{0,199}\/[A-Za-z0-9]{1,8}-[A-Za-z0-9]{1,8}$/.test(id)
+  return valid ? { kind, id } : null
+}
