@@ -1,6 +1,8 @@
 /**
- * `npm test`: type-check, unit tests, build, end-to-end tests in Chromium, then the Electron smoke test,
- * streaming each tool's output. Counts come from the JSON reports (a type-check or the build counts as one
+ * `npm test`: set-up (a Chromium for the journeys, installed when missing: scripts/chromium.ts), type-check,
+ * unit tests, build, end-to-end tests in Chromium, then the Electron smoke test, streaming each tool's output.
+ * When no browser can be found or installed it stops before any step with one line saying what to install.
+ * `RUN_TESTS_SETUP_ONLY=1` runs the set-up alone. Counts come from the JSON reports (a type-check or the build counts as one
  * check; a skipped test is never a pass) and the last line is `N passed, N failed`. Exits 1 on any failure.
  *
  * Every tool runs on this Node (process.execPath, Node 24 under npm) rather than the system `node`.
@@ -9,6 +11,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { realSetupDeps, setUpChromium } from './chromium.ts'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const RESULTS = join(ROOT, 'test-results')
@@ -47,7 +50,8 @@ function playwrightCounts(json: unknown): Counts {
 }
 
 const hasDisplay = (): boolean => Boolean(process.env['DISPLAY'] || process.env['WAYLAND_DISPLAY'])
-const xvfbRun = ['/usr/bin/xvfb-run', '/bin/xvfb-run'].find((p) => existsSync(p))
+// looked up when needed: the set-up may just have installed it
+const xvfbRun = (): string | undefined => ['/usr/bin/xvfb-run', '/bin/xvfb-run'].find((p) => existsSync(p))
 
 const STEPS: Step[] = [
   { name: 'eslint', script: bin('eslint/bin/eslint.js'), args: ['.', '--max-warnings=0', '-f', 'unix'] },
@@ -83,15 +87,16 @@ const STEPS: Step[] = [
   }
 ]
 
-function run(step: Step): Promise<number> {
+function run(step: Step, env: NodeJS.ProcessEnv): Promise<number> {
   let command = process.execPath
   let args = [step.script, ...step.args]
-  if (step.display && !hasDisplay() && xvfbRun) {
+  const xvfb = step.display && !hasDisplay() ? xvfbRun() : undefined
+  if (xvfb) {
     args = ['-a', '-s', '-screen 0 1280x960x24', command, ...args]
-    command = xvfbRun
+    command = xvfb
   }
   return new Promise((resolvePromise) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env: process.env })
+    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env })
     child.on('error', (error) => {
       console.error(`run-tests: ${step.name} could not start: ${error.message}`)
       resolvePromise(127)
@@ -116,6 +121,16 @@ function countStep(step: Step, exitCode: number): Counts {
 
 async function main(): Promise<number> {
   const started = Date.now()
+  console.log('=== set-up')
+  const browser = setUpChromium(realSetupDeps())
+  if (!browser.ok) {
+    console.error(browser.message)
+    return 1
+  }
+  console.log(`set-up: Chromium ${browser.path} (${browser.source})`)
+  if (process.env['RUN_TESTS_SETUP_ONLY'] === '1') return 0
+  // the journeys' fixture (tests/e2e/fixtures.ts) launches this one
+  const env: NodeJS.ProcessEnv = { ...process.env, CHROMIUM_PATH: browser.path }
   const total: Counts = { passed: 0, failed: 0, skipped: 0 }
   const failedSteps = new Set<string>()
   const lines: string[] = []
@@ -132,7 +147,7 @@ async function main(): Promise<number> {
     if (step.report) rmSync(step.report.file, { force: true })
     console.log(`\n=== ${step.name}`)
     const t0 = Date.now()
-    const code = await run(step)
+    const code = await run(step, env)
     const counts = countStep(step, code)
     if (counts.failed > 0) failedSteps.add(step.name)
     total.passed += counts.passed
