@@ -14,6 +14,7 @@ import type { Browser, Page } from '@playwright/test'
 import { listSampleFiles, SAMPLE_DIR } from '../../archive/storage/sample-files.ts'
 import { SEED_FILE, seedAvailable } from '../helpers/seed.ts'
 import { API_EVENTS, API_METHODS } from '../../electron/shared/ipc-contract.ts'
+import { chromiumPathOrThrow } from '../../scripts/chromium.ts'
 import { installBridgeClient } from './bridge-client.ts'
 import { createRealServices, startBridge } from './bridge-server.ts'
 import type { RealServices } from './bridge-server.ts'
@@ -68,7 +69,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   browser: [
     async ({}, use) => {
       const browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        executablePath: chromiumPathOrThrow(),
         args: CHROMIUM_ARGS
       })
       await use(browser)
