@@ -113,7 +113,7 @@ export function findChromium(deps: ResolveDeps): Resolution {
 }
 
 /** `findChromium`'s path, or an Error carrying its message (for the Playwright fixture, which installs nothing). */
-export function chromiumPathOrThrow(deps: ResolveDeps = realResolveDeps(), who = 'the end-to-end tests'): string {
+export function chromiumPathOrThrow(deps: ResolveDeps = realResolveDeps(), who = 'npm run test:e2e'): string {
   const r = findChromium(deps)
   if (r.found) return r.path
   throw new Error(r.error ?? needsChromiumMessage(who))

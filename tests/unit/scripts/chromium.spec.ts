@@ -190,7 +190,7 @@ describe('findChromium: resolution order', () => {
 
   it('finds nothing on an empty machine, and chromiumPathOrThrow says what to install', () => {
     expect(findChromium(resolveDeps({}))).toEqual({ found: false })
-    expect(() => chromiumPathOrThrow(resolveDeps({}))).toThrow(needsChromiumMessage('the end-to-end tests'))
+    expect(() => chromiumPathOrThrow(resolveDeps({}))).toThrow(needsChromiumMessage('npm run test:e2e'))
     expect(() => chromiumPathOrThrow(resolveDeps({ env: { CHROMIUM_PATH: '/x' } }))).toThrow('CHROMIUM_PATH=/x')
     expect(chromiumPathOrThrow(resolveDeps({ onPath: { chromium: '/usr/bin/chromium' } }))).toBe('/usr/bin/chromium')
   })
