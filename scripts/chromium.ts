@@ -17,7 +17,7 @@
  * messages are unit-tested with fakes (tests/unit/scripts/chromium.spec.ts); `realResolveDeps` and
  * `realSetupDeps` are the real ones.
  */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { accessSync, constants, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, posix, resolve, win32 } from 'node:path'
@@ -131,8 +131,8 @@ export interface SetupDeps extends ResolveDeps {
    * or a non-zero number when it could not start.
    */
   run(command: string, args: string[], options?: { quiet?: boolean }): number
-  /** Runs `playwright install chromium`; returns its exit status. */
-  playwrightInstall(): number
+  /** Runs `playwright install chromium` quietly (saying so only if it takes a while); resolves to its exit status. */
+  playwrightInstall(): Promise<number>
   log(line: string): void
 }
 
@@ -176,7 +176,7 @@ function missingExtras(deps: SetupDeps): string[] {
 }
 
 /** Finds a browser, installing one when there is none; never throws. */
-export function setUpChromium(deps: SetupDeps, who = 'npm test'): SetupResult {
+export async function setUpChromium(deps: SetupDeps, who = 'npm test'): Promise<SetupResult> {
   const first = findChromium(deps)
   if (!first.found && first.error) return { ok: false, message: first.error }
 
@@ -196,10 +196,8 @@ export function setUpChromium(deps: SetupDeps, who = 'npm test'): SetupResult {
       if (after.found) return { ok: true, path: after.path, source: 'apt' }
     }
     deps.log('set-up: apt-get did not give a Chromium; trying playwright install chromium')
-  } else {
-    deps.log('set-up: no Chromium or Chrome found; trying playwright install chromium')
   }
-  if (deps.playwrightInstall() === 0) {
+  if ((await deps.playwrightInstall()) === 0) {
     const after = findChromium(deps)
     if (after.found) return { ok: true, path: after.path, source: 'playwright install' }
   }
@@ -270,7 +268,19 @@ export function realSetupDeps(env: Record<string, string | undefined> = process.
       return r.status === 0 && r.stdout.includes('ok installed')
     },
     run,
-    playwrightInstall: () => run(process.execPath, [join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js'), 'install', 'chromium']),
+    playwrightInstall: () =>
+      new Promise((resolvePromise) => {
+        // quiet: where the download cannot work its retries print screens of stack traces before the one line
+        const cli = join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js')
+        const child = spawn(process.execPath, [cli, 'install', 'chromium'], { env: env as NodeJS.ProcessEnv, stdio: 'ignore' })
+        const notice = setTimeout(() => console.log('set-up: no Chromium or Chrome found; downloading one (playwright install chromium)…'), 5000)
+        const done = (status: number): void => {
+          clearTimeout(notice)
+          resolvePromise(status)
+        }
+        child.on('error', () => done(1))
+        child.on('exit', (code) => done(code ?? 1))
+      }),
     log: (line) => console.log(line)
   }
 }

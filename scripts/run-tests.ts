@@ -121,8 +121,7 @@ function countStep(step: Step, exitCode: number): Counts {
 
 async function main(): Promise<number> {
   const started = Date.now()
-  console.log('=== set-up')
-  const browser = setUpChromium(realSetupDeps())
+  const browser = await setUpChromium(realSetupDeps())
   if (!browser.ok) {
     console.error(browser.message)
     return 1

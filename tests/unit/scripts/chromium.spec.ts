@@ -84,7 +84,7 @@ function setupDeps(
       if (line.includes('apt-get install')) Object.assign(onPath, m.aptGives ?? {})
       return 0
     },
-    playwrightInstall() {
+    async playwrightInstall() {
       calls.push('playwright install chromium')
       if (!m.playwrightGives) return 1
       files.push(m.playwrightGives)
@@ -224,43 +224,43 @@ describe('setUpChromium', () => {
   const aptInstall = (pkgs: string, sudo = false) =>
     `${sudo ? 'sudo -n ' : ''}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${pkgs}`
 
-  it('uses a browser that is there and installs nothing when fonts and xvfb are there too', () => {
+  it('uses a browser that is there and installs nothing when fonts and xvfb are there too', async () => {
     const deps = setupDeps({
       root: true,
       osRelease: DEBIAN,
       onPath: { chromium: '/usr/bin/chromium', 'xvfb-run': '/usr/bin/xvfb-run' },
       debs: ['chromium', 'fonts-noto-cjk', 'xvfb']
     })
-    expect(setUpChromium(deps)).toEqual({ ok: true, path: '/usr/bin/chromium', source: 'system' })
+    expect(await setUpChromium(deps)).toEqual({ ok: true, path: '/usr/bin/chromium', source: 'system' })
     expect(deps.calls).toEqual([])
   })
 
-  it('as root on Debian, installs missing fonts-noto-cjk and xvfb even when a browser exists', () => {
+  it('as root on Debian, installs missing fonts-noto-cjk and xvfb even when a browser exists', async () => {
     const deps = setupDeps({ root: true, osRelease: DEBIAN, onPath: { chromium: '/usr/bin/chromium' } })
-    expect(setUpChromium(deps)).toEqual({ ok: true, path: '/usr/bin/chromium', source: 'system' })
+    expect(await setUpChromium(deps)).toEqual({ ok: true, path: '/usr/bin/chromium', source: 'system' })
     expect(deps.calls).toEqual([APT_UPDATE, aptInstall('fonts-noto-cjk xvfb')])
   })
 
-  it('goes on with the browser it has when installing the extras fails', () => {
+  it('goes on with the browser it has when installing the extras fails', async () => {
     const deps = setupDeps({ root: true, osRelease: DEBIAN, onPath: { chromium: '/usr/bin/chromium' }, aptFails: true })
-    expect(setUpChromium(deps)).toEqual({ ok: true, path: '/usr/bin/chromium', source: 'system' })
+    expect(await setUpChromium(deps)).toEqual({ ok: true, path: '/usr/bin/chromium', source: 'system' })
     expect(deps.lines).toContain('set-up: could not install fonts-noto-cjk xvfb; going on without them')
   })
 
-  it('does not sudo for the extras when a browser exists', () => {
+  it('does not sudo for the extras when a browser exists', async () => {
     const deps = setupDeps({ sudoOk: true, onPath: { chromium: '/usr/bin/chromium', sudo: '/usr/bin/sudo' }, osRelease: DEBIAN })
-    expect(setUpChromium(deps)).toMatchObject({ ok: true })
+    expect(await setUpChromium(deps)).toMatchObject({ ok: true })
     expect(deps.calls).toEqual([])
   })
 
-  it('as root on Debian without a browser, installs chromium, fonts-noto-cjk and xvfb with apt-get', () => {
+  it('as root on Debian without a browser, installs chromium, fonts-noto-cjk and xvfb with apt-get', async () => {
     const deps = setupDeps({ root: true, osRelease: DEBIAN, aptGives: { chromium: '/usr/bin/chromium' } })
-    expect(setUpChromium(deps)).toEqual({ ok: true, path: '/usr/bin/chromium', source: 'apt' })
+    expect(await setUpChromium(deps)).toEqual({ ok: true, path: '/usr/bin/chromium', source: 'apt' })
     expect(deps.calls).toEqual([APT_UPDATE, aptInstall('chromium fonts-noto-cjk xvfb')])
     expect(deps.lines).toEqual(['set-up: installing chromium fonts-noto-cjk xvfb (apt-get)'])
   })
 
-  it('installs only the packages that are missing', () => {
+  it('installs only the packages that are missing', async () => {
     const deps = setupDeps({
       root: true,
       osRelease: DEBIAN,
@@ -268,13 +268,13 @@ describe('setUpChromium', () => {
       onPath: { 'xvfb-run': '/usr/bin/xvfb-run' },
       aptGives: { chromium: '/usr/bin/chromium' }
     })
-    expect(setUpChromium(deps)).toMatchObject({ ok: true, source: 'apt' })
+    expect(await setUpChromium(deps)).toMatchObject({ ok: true, source: 'apt' })
     expect(deps.calls).toEqual([APT_UPDATE, aptInstall('chromium')])
   })
 
-  it('with passwordless sudo, installs through sudo -n', () => {
+  it('with passwordless sudo, installs through sudo -n', async () => {
     const deps = setupDeps({ sudoOk: true, osRelease: DEBIAN, onPath: { sudo: '/usr/bin/sudo' }, aptGives: { chromium: '/usr/bin/chromium' } })
-    expect(setUpChromium(deps)).toMatchObject({ ok: true, source: 'apt' })
+    expect(await setUpChromium(deps)).toMatchObject({ ok: true, source: 'apt' })
     expect(deps.calls).toEqual([
       'sudo -n true',
       `sudo -n ${APT_UPDATE}`,
@@ -282,40 +282,42 @@ describe('setUpChromium', () => {
     ])
   })
 
-  it('without root or sudo on Debian, tries playwright install chromium', () => {
+  it('without root or sudo on Debian, tries playwright install chromium', async () => {
     const deps = setupDeps({ osRelease: DEBIAN, onPath: { sudo: '/usr/bin/sudo' }, sudoOk: false, playwrightGives: PW })
-    expect(setUpChromium(deps)).toEqual({ ok: true, path: PW, source: 'playwright install' })
+    expect(await setUpChromium(deps)).toEqual({ ok: true, path: PW, source: 'playwright install' })
     expect(deps.calls).toEqual(['sudo -n true', 'playwright install chromium'])
   })
 
-  it('when apt-get fails, falls back to playwright install chromium', () => {
+  it('when apt-get fails, falls back to playwright install chromium', async () => {
     const deps = setupDeps({ root: true, osRelease: DEBIAN, aptFails: true, playwrightGives: PW })
-    expect(setUpChromium(deps)).toEqual({ ok: true, path: PW, source: 'playwright install' })
+    expect(await setUpChromium(deps)).toEqual({ ok: true, path: PW, source: 'playwright install' })
     expect(deps.calls).toEqual([APT_UPDATE, 'playwright install chromium'])
   })
 
-  it('off Debian (macOS, Windows, Fedora), uses playwright install chromium and never apt-get', () => {
+  it('off Debian (macOS, Windows, Fedora), uses playwright install chromium and never apt-get', async () => {
     for (const m of [
       { platform: 'darwin' as const },
       { platform: 'win32' as const },
       { platform: 'linux' as const, osRelease: 'ID=fedora\n', root: true }
     ]) {
       const deps = setupDeps({ ...m, playwrightGives: PW })
-      expect(setUpChromium(deps)).toEqual({ ok: true, path: PW, source: 'playwright install' })
+      expect(await setUpChromium(deps)).toEqual({ ok: true, path: PW, source: 'playwright install' })
       expect(deps.calls).toEqual(['playwright install chromium'])
     }
   })
 
-  it('when nothing works, returns the one line saying what to install, having run no suite', () => {
+  it('when nothing works, returns the one line saying what to install, having run no suite', async () => {
     const deps = setupDeps({ root: true, osRelease: DEBIAN, aptFails: true })
-    expect(setUpChromium(deps)).toEqual({ ok: false, message: needsChromiumMessage() })
+    expect(await setUpChromium(deps)).toEqual({ ok: false, message: needsChromiumMessage() })
     const mac = setupDeps({ platform: 'darwin' })
-    expect(setUpChromium(mac)).toEqual({ ok: false, message: needsChromiumMessage() })
+    expect(await setUpChromium(mac)).toEqual({ ok: false, message: needsChromiumMessage() })
+    // nothing else printed: the message is the one line
+    expect(mac.lines).toEqual([])
   })
 
-  it('a CHROMIUM_PATH that points at nothing stops the set-up at once, installing nothing', () => {
+  it('a CHROMIUM_PATH that points at nothing stops the set-up at once, installing nothing', async () => {
     const deps = setupDeps({ root: true, osRelease: DEBIAN, env: { CHROMIUM_PATH: '/gone/chrome' }, playwrightGives: PW })
-    expect(setUpChromium(deps)).toEqual({ ok: false, message: badChromiumPathMessage('/gone/chrome') })
+    expect(await setUpChromium(deps)).toEqual({ ok: false, message: badChromiumPathMessage('/gone/chrome') })
     expect(deps.calls).toEqual([])
   })
 })
