@@ -1,0 +1,91 @@
+/**
+ * Importing one file into the archive folder: check and parse the bytes outside the queue, then (in the
+ * queue) compare with what is stored and write the source and the briefing's JSON.
+ */
+import { readFile, rm, stat } from 'node:fs/promises'
+import { basename, extname, join } from 'node:path'
+import { allItems, type Briefing } from '../model/briefing.ts'
+import { PARSER_VERSION } from '../parser/parse-briefing.ts'
+import type { ImportOutcome } from './archive-store.ts'
+import { errorText, isSafeId, sourceNames, type ArchiveFolder } from './archive-folder.ts'
+import { parseSource, readStored, writeStored } from './stored-briefing.ts'
+import { writeAtomic } from './write-atomic.ts'
+
+/** Files larger than this are refused at import (a weekly briefing is ~35 KB). */
+export const MAX_SOURCE_BYTES = 20 * 1024 * 1024
+
+const SAFE_EXT = /^\.[a-z0-9]{1,8}$/
+
+/** A parsed file ready to be stored. */
+interface ParsedImport {
+  briefing: Briefing
+  /** The stored source's extension: the file's own, lowercased, or `.txt`. */
+  ext: string
+  items: number
+}
+
+const failed = (file: string, error: string): ImportOutcome => ({ status: 'failed', file, error })
+const tooLarge = (file: string, size: number): string =>
+  `${file}: too large (${size} bytes; the limit is ${MAX_SOURCE_BYTES})`
+
+/** Reads one file (a regular file within {@link MAX_SOURCE_BYTES}) and imports it. Never rejects. */
+export async function importFile(folder: ArchiveFolder, path: string): Promise<ImportOutcome> {
+  const file = basename(path)
+  try {
+    await folder.ready
+    const info = await stat(path)
+    if (!info.isFile()) return failed(file, `${file}: not a regular file`)
+    if (info.size > MAX_SOURCE_BYTES) return failed(file, tooLarge(file, info.size))
+    return await importBytes(folder, file, await readFile(path))
+  } catch (error) {
+    return failed(file, `${file}: ${errorText(error)}`)
+  }
+}
+
+/** Decodes, parses and stores bytes read elsewhere. Never rejects. */
+export async function importBytes(folder: ArchiveFolder, fileName: string, bytes: Uint8Array): Promise<ImportOutcome> {
+  const file = basename(fileName)
+  try {
+    await folder.ready
+    const parsed = parseImport(file, bytes)
+    if ('error' in parsed) return failed(file, parsed.error)
+    return await folder.serial(() => storeImport(folder, file, bytes, parsed))
+  } catch (error) {
+    return failed(file, `${file}: ${errorText(error)}`)
+  }
+}
+
+/** Checks the size, decodes and parses the bytes, and checks the id; `error` names the file. */
+function parseImport(file: string, bytes: Uint8Array): ParsedImport | { error: string } {
+  if (bytes.length > MAX_SOURCE_BYTES) return { error: tooLarge(file, bytes.length) }
+  const parsed = parseSource(file, bytes)
+  if (!parsed.ok) return { error: parsed.error.includes(file) ? parsed.error : `${file}: ${parsed.error}` }
+  const briefing = parsed.briefing
+  if (!isSafeId(briefing.id)) return { error: `${file}: parsed to an unusable id ${JSON.stringify(briefing.id)}` }
+  const lowered = extname(file).toLowerCase()
+  return { briefing, ext: SAFE_EXT.test(lowered) ? lowered : '.txt', items: allItems(briefing).length }
+}
+
+/**
+ * Stores a parsed file (run in the queue): nothing when the same bytes are stored by this parser version,
+ * else the source (replacing sources under another extension), then the JSON.
+ */
+async function storeImport(folder: ArchiveFolder, file: string, bytes: Uint8Array, parsed: ParsedImport): Promise<ImportOutcome> {
+  const { briefing, items } = parsed
+  const id = briefing.id
+  const sourceName = `${id}${parsed.ext}`
+  const stored = await readStored(folder, id)
+  const oldSources = await sourceNames(folder, id)
+  if (
+    stored.state === 'ok' && stored.briefing.sourceHash === briefing.sourceHash &&
+    stored.parserVersion === PARSER_VERSION && oldSources.includes(sourceName)
+  ) {
+    return { status: 'unchanged', file, briefingId: id, items }
+  }
+  // Source first: a crash before the JSON is written leaves the old JSON, and re-importing repairs it.
+  await writeAtomic(join(folder.sourcesDir, sourceName), bytes)
+  for (const old of oldSources) if (old !== sourceName) await rm(join(folder.sourcesDir, old), { force: true })
+  await writeStored(folder, briefing)
+  const status = stored.state !== 'missing' || oldSources.length > 0 ? 'updated' : 'imported'
+  return { status, file, briefingId: id, items }
+}

@@ -1,0 +1,91 @@
+/**
+ * Listing the archive through the catalogue (catalog.ts): a briefing whose JSON has the size and mtime the
+ * catalogue recorded is listed from its cached summary; the others are read (and re-parsed when stale),
+ * summarised and recorded; the catalogue is saved when anything changed.
+ */
+import { readdir, stat } from 'node:fs/promises'
+import type { Stats } from 'node:fs'
+import { join } from 'node:path'
+import { summarizeBriefing, type BriefingSummary } from '../model/briefing.ts'
+import { PARSER_VERSION } from '../parser/parse-briefing.ts'
+import { briefingPath, errorText, isSafeId, type ArchiveFolder } from './archive-folder.ts'
+import { CATALOG_FILE, catalogJson, readCatalog, type CatalogEntry } from './catalog.ts'
+import { loadBriefing } from './stored-briefing.ts'
+import { TEMP_MARK, writeAtomic } from './write-atomic.ts'
+
+/** Makes the store's `list()`: the catalogue is read on the first listing and kept in memory. */
+export function catalogueLister(folder: ArchiveFolder): () => Promise<BriefingSummary[]> {
+  let catalog: Map<string, CatalogEntry> | undefined
+  return async () => {
+    await folder.ready
+    const ids = await storedIds(folder)
+    catalog ??= await readCatalog(folder.dir, PARSER_VERSION)
+    const { summaries, changed } = await summarize(folder, catalog, ids)
+    if (forgetRemoved(catalog, ids) || changed) await saveCatalog(folder, catalog)
+    return summaries.sort(newestFirst)
+  }
+}
+
+/** Ids of the stored briefings (`briefings/<id>.json`, temp files and unsafe names left out). */
+async function storedIds(folder: ArchiveFolder): Promise<string[]> {
+  return (await readdir(folder.briefingsDir))
+    .filter((n) => n.endsWith('.json') && !n.includes(TEMP_MARK))
+    .map((n) => n.slice(0, -'.json'.length))
+    .filter(isSafeId)
+}
+
+const statOf = (path: string): Promise<Stats | undefined> => stat(path).then((st) => st, () => undefined)
+
+/**
+ * The summary of each readable briefing: from the catalogue when its JSON is unchanged, else read,
+ * summarised and recorded in `catalog`; `changed` when anything was recorded.
+ */
+async function summarize(
+  folder: ArchiveFolder,
+  catalog: Map<string, CatalogEntry>,
+  ids: string[]
+): Promise<{ summaries: BriefingSummary[]; changed: boolean }> {
+  const infos = await Promise.all(ids.map((id) => statOf(briefingPath(folder, id))))
+  const summaries: BriefingSummary[] = []
+  let changed = false
+  for (const [k, id] of ids.entries()) {
+    const st = infos[k]
+    const entry = catalog.get(id)
+    if (st && entry && entry.mtimeMs === st.mtimeMs && entry.size === st.size) {
+      summaries.push(entry.summary)
+      continue
+    }
+    const briefing = await loadBriefing(folder, id)
+    if (!briefing) continue
+    const summary = summarizeBriefing(briefing)
+    summaries.push(summary)
+    // loadBriefing may have rewritten the file (re-parse): stat again before caching
+    const now = await statOf(briefingPath(folder, id))
+    if (now) catalog.set(id, { mtimeMs: now.mtimeMs, size: now.size, summary })
+    changed = true
+  }
+  return { summaries, changed }
+}
+
+/** Drops catalogue entries of briefings no longer stored; true when there were any. */
+function forgetRemoved(catalog: Map<string, CatalogEntry>, ids: string[]): boolean {
+  let changed = false
+  for (const id of [...catalog.keys()]) {
+    if (!ids.includes(id)) {
+      catalog.delete(id)
+      changed = true
+    }
+  }
+  return changed
+}
+
+/** Saves the catalogue; a failure is a warning (the next start reads every briefing). */
+async function saveCatalog(folder: ArchiveFolder, catalog: Map<string, CatalogEntry>): Promise<void> {
+  await writeAtomic(join(folder.dir, CATALOG_FILE), catalogJson(catalog, PARSER_VERSION)).catch((error: unknown) => {
+    folder.warn(CATALOG_FILE, `not saved (${errorText(error)}); the next start reads every briefing`)
+  })
+}
+
+function newestFirst(a: BriefingSummary, b: BriefingSummary): number {
+  return a.published === b.published ? a.id.localeCompare(b.id) : a.published < b.published ? 1 : -1
+}
