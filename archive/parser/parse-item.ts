@@ -23,20 +23,69 @@ export interface ItemContext {
   warn: (line: SourceLine, message: string) => void
 }
 
+/** What parsing an item's body has collected so far, and what the next lines may continue. */
 interface State {
+  item: Item
+  ctx: ItemContext
+  /** The item's blocks, appended to as lines are taken. */
   blocks: Block[]
+  /** The table whose rows are being read, with its header row's key (repeated after a page break). */
   table?: { table: Table; header: string }
+  /** A caption waiting for the table below it; otherwise it becomes a caption block. */
   caption?: string
+  /** The note box (`〈※ 참고 …〉`) whose `✓` entries are being read. */
   note?: Extract<Block, { kind: 'note' }>
+  /** After a `참고자료` heading: bulleted lines are references. */
   inReferences: boolean
   /** A reference or source still waiting for the URL on a following line. */
   awaitingUrl?: Extract<Block, { kind: 'reference' } | { kind: 'source' }>
 }
 
-function flushCaption(s: State): void {
-  if (s.caption !== undefined) s.blocks.push({ kind: 'caption', text: s.caption })
-  s.caption = undefined
+/** One kind of line in an item's body. */
+interface LineRule<M> {
+  name: string
+  /** What identifies the line as this kind (truthy), given what came before. */
+  matches(line: SourceLine, s: State): M | null | undefined | false
+  /** Takes the line: appends its block or updates the state. */
+  apply(match: M, line: SourceLine, s: State): void
+  /** Runs when the line is not of this kind and goes on to the next rule: it ends what this rule collects. */
+  otherwise?(line: SourceLine, s: State): void
 }
+
+/** Tries one rule on a line; true when the rule took it. */
+type Rule = (line: SourceLine, s: State) => boolean
+
+function rule<M>(r: LineRule<M>): Rule {
+  return (line, s) => {
+    const match = r.matches(line, s)
+    if (!match) {
+      r.otherwise?.(line, s)
+      return false
+    }
+    r.apply(match, line, s)
+    return true
+  }
+}
+
+/**
+ * The kinds of line in an item's body, tried in this order; the first whose pattern matches takes the
+ * line. A line no rule takes becomes a paragraph and a warning.
+ */
+const LINE_RULES: Rule[] = [
+  rule({ name: 'table row', matches: (l, s) => s.table && l.tabbed, apply: addTableRow, otherwise: endTable }),
+  rule({ name: 'table header', matches: (l, s) => l.tabbed && !s.inReferences, apply: startTable }),
+  rule({ name: 'URL', matches: (l) => urlOfLine(l.text), apply: addUrl, otherwise: endReferenceWithoutUrl }),
+  rule({ name: 'caption or note box', matches: (l) => CAPTION.exec(l.norm), apply: addCaption, otherwise: flushCaption }),
+  rule({ name: 'note entry', matches: (l, s) => s.note && NOTE_ENTRY.exec(l.norm), apply: addNoteEntry, otherwise: endNote }),
+  rule({ name: 'references heading', matches: (l) => REFERENCES.test(l.norm.trim()), apply: startReferences }),
+  rule({ name: 'figure source', matches: (l) => FIGURE_SOURCE.exec(l.norm)?.[1], apply: addFigureSource }),
+  rule({ name: 'news source with a URL', matches: newsSourceUrl, apply: addFigureSource }),
+  rule({ name: 'news source', matches: (l) => NEWS_SOURCE.exec(l.norm), apply: addNewsSource }),
+  rule({ name: 'reference entry', matches: (l, s) => s.inReferences && REFERENCE_ENTRY.exec(l.norm), apply: addReference }),
+  rule({ name: 'headline', matches: (l) => HEADLINE.exec(l.norm), apply: addHeadline }),
+  rule({ name: 'footnote', matches: footnoteMarker, apply: addFootnote }),
+  rule({ name: 'bullet', matches: (l) => BULLET.exec(l.norm), apply: addBullet })
+]
 
 /**
  * Parses the lines of one item (after its heading) into blocks, and fills the item's date and
@@ -44,138 +93,19 @@ function flushCaption(s: State): void {
  * and warnings.
  */
 export function parseItemBody(item: Item, lines: SourceLine[], ctx: ItemContext): void {
-  const s: State = { blocks: item.blocks, inReferences: false }
+  const s: State = { item, ctx, blocks: item.blocks, inReferences: false }
   for (const line of lines) {
-    if (isBlank(line)) continue
-    const n = line.norm
-
-    if (s.table && line.tabbed) {
-      const cells = splitRow(line.body)
-      if (rowKey(cells) === s.table.header) continue // header repeated after a page break
-      addRow(s.table.table, cells, line, ctx)
-      continue
-    }
-    s.table = undefined
-
-    if (line.tabbed && !s.inReferences) {
-      const columns = splitRow(line.body).map((c) => parseCell(c).text)
-      const table: Table = { caption: s.caption, columns, rows: [] }
-      s.caption = undefined
-      s.note = undefined
-      s.blocks.push({ kind: 'table', table })
-      s.table = { table, header: rowKey(splitRow(line.body)) }
-      continue
-    }
-
-    const url = urlOfLine(line.text)
-    if (url) {
-      flushCaption(s)
-      if (s.awaitingUrl) {
-        s.awaitingUrl.url = url
-        s.awaitingUrl = undefined
-      } else {
-        s.blocks.push({ kind: 'reference', title: url, url })
-        ctx.warn(line, 'a URL with no title above it')
-      }
-      continue
-    }
-    if (s.awaitingUrl?.kind === 'reference') {
-      ctx.warn(line, 'reference without a URL')
-      s.awaitingUrl = undefined
-    }
-
-    const caption = CAPTION.exec(n)
-    if (caption) {
-      flushCaption(s)
-      s.note = undefined
-      const inner = line.text.trim().slice(1, -1).trim()
-      const note = NOTE_TITLE.exec(inner.normalize('NFKC'))
-      if (note) {
-        const title = inner.replace(/^※\s*(참고|참조|주)?\s*[:：]?\s*/, '')
-        s.note = { kind: 'note', label: cleanInline(inner), title: cleanInline(title), items: [] }
-        s.blocks.push(s.note)
-      } else {
-        s.caption = cleanInline(inner)
-      }
-      continue
-    }
-    flushCaption(s)
-
-    if (s.note) {
-      const entry = NOTE_ENTRY.exec(n)
-      if (entry) {
-        s.note.items.push(cleanInline(line.text.replace(/^(?:[-–]\s*)?\S\s*/, '')))
-        continue
-      }
-      s.note = undefined
-    }
-
-    if (REFERENCES.test(n.trim())) {
-      s.inReferences = true
-      continue
-    }
-    const figureSource = FIGURE_SOURCE.exec(n)
-    if (figureSource) {
-      s.blocks.push({ kind: 'figureSource', url: figureSource[1] })
-      continue
-    }
-    const news = NEWS_SOURCE.exec(n)
-    if (news && urlOfLine(news[1])) {
-      s.blocks.push({ kind: 'figureSource', url: urlOfLine(news[1]) ?? '' })
-      continue
-    }
-    if (news) {
-      const name = cleanInline(news[1])
-      const date = news[2] ? trailingDate(news[2], ctx.published) : undefined
-      const block: Extract<Block, { kind: 'source' }> = { kind: 'source', name, date }
-      s.blocks.push(block)
-      s.awaitingUrl = block
-      item.source ??= name
-      item.date ??= date
-      continue
-    }
-    if (s.inReferences) {
-      const ref = REFERENCE_ENTRY.exec(n)
-      if (ref) {
-        const inlineUrl = /<?(https?:\/\/[^\s<>]+)>?\s*$/.exec(line.text)
-        const title = cleanInline(
-          line.text.replace(/^(?:[-–－]\s*)?[☑☐✓✔▷▶◦•]?\s*/, '').replace(/<?https?:\/\/\S+$/, '')
-        )
-        const block: Extract<Block, { kind: 'reference' }> = { kind: 'reference', title, url: inlineUrl?.[1] ?? '' }
-        s.blocks.push(block)
-        if (!inlineUrl) s.awaitingUrl = block
-        continue
-      }
-    }
-
-    const headline = HEADLINE.exec(n)
-    if (headline) {
-      const text = cleanInline(line.text.replace(/^\S\s*/, ''))
-      s.blocks.push({ kind: 'headline', text })
-      item.date ??= trailingDate(text, ctx.published)
-      continue
-    }
-    const nested = NESTED_FOOTNOTE.exec(n)
-    const footnote = nested ?? FOOTNOTE.exec(n)
-    if (footnote) {
-      const text = cleanInline(line.text.replace(/^(?:[-–－]\s*)?[*＊]{1,3}\s*/, ''))
-      s.blocks.push({ kind: 'footnote', marker: footnote[1], text, level: nested || line.indent > 0 ? 2 : 1 })
-      continue
-    }
-    const bullet = BULLET.exec(n)
-    if (bullet) {
-      const text = cleanInline(line.text.replace(/^\S\s*/, ''))
-      const level = Math.min(4, (BULLET_LEVEL[bullet[1]] ?? 1) + (line.indent > 0 ? 1 : 0))
-      s.blocks.push({ kind: 'bullet', text, level })
-      // an item without a ■ headline takes its date from its first dated bullet
-      if (!item.blocks.some((b) => b.kind === 'headline')) item.date ??= trailingDate(text, ctx.published)
-      continue
-    }
+    if (isBlank(line) || LINE_RULES.some((take) => take(line, s))) continue
     s.blocks.push({ kind: 'paragraph', text: cleanInline(line.text) })
     ctx.warn(line, 'unrecognised line kept as a paragraph')
   }
-  flushCaption(s)
+  flushCaption(undefined, s)
   if (s.awaitingUrl?.kind === 'reference') ctx.warn(lines[lines.length - 1], 'reference without a URL')
+}
+
+function addTableRow(_: true, line: SourceLine, s: State): void {
+  const cells = splitRow(line.body)
+  if (s.table && rowKey(cells) !== s.table.header) addRow(s.table.table, cells, line, s.ctx)
 }
 
 function addRow(table: Table, cells: string[], line: SourceLine, ctx: ItemContext): void {
@@ -188,4 +118,127 @@ function addRow(table: Table, cells: string[], line: SourceLine, ctx: ItemContex
   }
   while (row.length < width) row.push({ text: '' })
   table.rows.push(row)
+}
+
+function endTable(_line: SourceLine, s: State): void {
+  s.table = undefined
+}
+
+/** A tabbed line outside a table is a table's header row; a caption just above is the table's. */
+function startTable(_: true, line: SourceLine, s: State): void {
+  const columns = splitRow(line.body).map((c) => parseCell(c).text)
+  const table: Table = { caption: s.caption, columns, rows: [] }
+  s.caption = undefined
+  s.note = undefined
+  s.blocks.push({ kind: 'table', table })
+  s.table = { table, header: rowKey(splitRow(line.body)) }
+}
+
+/** A URL alone on its line belongs to the reference or source above it. */
+function addUrl(url: string, line: SourceLine, s: State): void {
+  flushCaption(line, s)
+  if (s.awaitingUrl) {
+    s.awaitingUrl.url = url
+    s.awaitingUrl = undefined
+  } else {
+    s.blocks.push({ kind: 'reference', title: url, url })
+    s.ctx.warn(line, 'a URL with no title above it')
+  }
+}
+
+function endReferenceWithoutUrl(line: SourceLine, s: State): void {
+  if (s.awaitingUrl?.kind !== 'reference') return
+  s.ctx.warn(line, 'reference without a URL')
+  s.awaitingUrl = undefined
+}
+
+/** `〈표 1〉 …` is a caption (kept for a table below); `〈※ 참고 : …〉` opens a note box. */
+function addCaption(_: RegExpExecArray, line: SourceLine, s: State): void {
+  flushCaption(line, s)
+  s.note = undefined
+  const inner = line.text.trim().slice(1, -1).trim()
+  if (NOTE_TITLE.test(inner.normalize('NFKC'))) {
+    const title = inner.replace(/^※\s*(참고|참조|주)?\s*[:：]?\s*/, '')
+    s.note = { kind: 'note', label: cleanInline(inner), title: cleanInline(title), items: [] }
+    s.blocks.push(s.note)
+  } else {
+    s.caption = cleanInline(inner)
+  }
+}
+
+/** A caption with no table right below it stands as a caption block. */
+function flushCaption(_line: SourceLine | undefined, s: State): void {
+  if (s.caption !== undefined) s.blocks.push({ kind: 'caption', text: s.caption })
+  s.caption = undefined
+}
+
+function addNoteEntry(_: RegExpExecArray, line: SourceLine, s: State): void {
+  s.note?.items.push(cleanInline(line.text.replace(/^(?:[-–]\s*)?\S\s*/, '')))
+}
+
+function endNote(_line: SourceLine, s: State): void {
+  s.note = undefined
+}
+
+function startReferences(_: true, _line: SourceLine, s: State): void {
+  s.inReferences = true
+}
+
+function addFigureSource(url: string, _line: SourceLine, s: State): void {
+  s.blocks.push({ kind: 'figureSource', url })
+}
+
+/** The URL of a `출처 : <https://…>` line. */
+function newsSourceUrl(line: SourceLine): string | undefined {
+  const news = NEWS_SOURCE.exec(line.norm)
+  return news ? urlOfLine(news[1]) : undefined
+}
+
+/** `출처 : 新华社 (4.3)` names the item's source and date; its URL may follow on the next line. */
+function addNewsSource(news: RegExpExecArray, _line: SourceLine, s: State): void {
+  const name = cleanInline(news[1])
+  const date = news[2] ? trailingDate(news[2], s.ctx.published) : undefined
+  const block: Extract<Block, { kind: 'source' }> = { kind: 'source', name, date }
+  s.blocks.push(block)
+  s.awaitingUrl = block
+  s.item.source ??= name
+  s.item.date ??= date
+}
+
+/** A reference's title, with its URL at the end of the line or on the next one. */
+function addReference(_: RegExpExecArray, line: SourceLine, s: State): void {
+  const inlineUrl = /<?(https?:\/\/[^\s<>]+)>?\s*$/.exec(line.text)
+  const title = cleanInline(
+    line.text.replace(/^(?:[-–－]\s*)?[☑☐✓✔▷▶◦•]?\s*/, '').replace(/<?https?:\/\/\S+$/, '')
+  )
+  const block: Extract<Block, { kind: 'reference' }> = { kind: 'reference', title, url: inlineUrl?.[1] ?? '' }
+  s.blocks.push(block)
+  if (!inlineUrl) s.awaitingUrl = block
+}
+
+/** A `■` headline; the first dated one dates the item. */
+function addHeadline(_: RegExpExecArray, line: SourceLine, s: State): void {
+  const text = cleanInline(line.text.replace(/^\S\s*/, ''))
+  s.blocks.push({ kind: 'headline', text })
+  s.item.date ??= trailingDate(text, s.ctx.published)
+}
+
+/** `* …` (level 1) or `- * …` / indented `* …` (level 2). */
+function footnoteMarker(line: SourceLine): { marker: string; nested: boolean } | undefined {
+  const nested = NESTED_FOOTNOTE.exec(line.norm)
+  const footnote = nested ?? FOOTNOTE.exec(line.norm)
+  return footnote ? { marker: footnote[1], nested: nested !== null } : undefined
+}
+
+function addFootnote(m: { marker: string; nested: boolean }, line: SourceLine, s: State): void {
+  const text = cleanInline(line.text.replace(/^(?:[-–－]\s*)?[*＊]{1,3}\s*/, ''))
+  s.blocks.push({ kind: 'footnote', marker: m.marker, text, level: m.nested || line.indent > 0 ? 2 : 1 })
+}
+
+/** A bullet, its level from its mark and indent; an item without a ■ headline is dated by its first dated bullet. */
+function addBullet(bullet: RegExpExecArray, line: SourceLine, s: State): void {
+  const text = cleanInline(line.text.replace(/^\S\s*/, ''))
+  const level = Math.min(4, (BULLET_LEVEL[bullet[1]] ?? 1) + (line.indent > 0 ? 1 : 0))
+  s.blocks.push({ kind: 'bullet', text, level })
+  if (!s.item.blocks.some((b) => b.kind === 'headline')) s.item.date ??= trailingDate(text, s.ctx.published)
 }
