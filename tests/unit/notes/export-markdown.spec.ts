@@ -20,7 +20,6 @@ import {
 import { itemText } from '../../../archive/notes/item-text.ts'
 import {
   DEFAULT_COLOR_MEANINGS,
-  type Annotation,
   type Bookmark,
   type Highlight,
   type ItemNote,
