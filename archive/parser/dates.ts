@@ -15,7 +15,7 @@ function valid(y: number, m: number, d: number): boolean {
  * before when the date would fall more than 31 days after publication (a January issue reporting
  * December news).
  */
-export function resolveMonthDay(month: number, day: number, published: string, year?: number): string | undefined {
+function resolveMonthDay(month: number, day: number, published: string, year?: number): string | undefined {
   const pubYear = Number(published.slice(0, 4))
   let y = year ?? pubYear
   if (year !== undefined && year < 100) y = 2000 + year

@@ -21,7 +21,7 @@ export interface SourceLine {
 export function splitLines(text: string): SourceLine[] {
   const clean = text
     .replace(/^\uFEFF/, '')
-    .replace(/[\u200B\u200C\u200D\u2060\uFEFF]/g, '')
+    .replace(/\u200B|\u200C|\u200D|\u2060|\uFEFF/g, '')
     .normalize('NFC')
   return clean.split(/\r\n|\r|\n/).map((raw, i) => {
     const body = raw.replace(/[ \t\u3000\u00A0]+$/, '')

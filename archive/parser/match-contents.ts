@@ -1,7 +1,7 @@
 import type { ContentsSection, Section } from '../model/briefing.ts'
 
 /** A comparable form of a title: no Hanja glosses, quotes, spaces or punctuation. */
-export function titleKey(title: string): string {
+function titleKey(title: string): string {
   return title
     .normalize('NFKC')
     .replace(/\([^)]*\p{Script=Han}[^)]*\)/gu, '')
@@ -16,7 +16,7 @@ function bigrams(s: string): string[] {
 }
 
 /** Dice similarity of two titles over character bigrams, 0 – 1. */
-export function titleSimilarity(a: string, b: string): number {
+function titleSimilarity(a: string, b: string): number {
   const ka = titleKey(a)
   const kb = titleKey(b)
   if (ka === kb) return 1

@@ -4,7 +4,7 @@ import { cleanSeriesTitle } from './parse-front.ts'
 import { isBlank, urlOfLine, type SourceLine } from './lines.ts'
 
 const LABEL_ROW = /^\|\s*([^|]+?)\s*\|\s*(.*)$/
-const UPPER = /^[A-Z][A-Z0-9 &,.'\-]*$/
+const UPPER = /^[A-Z][A-Z0-9 &,.'-]*$/
 
 /**
  * Index where the colophon starts: the block of English masthead lines and the series title that

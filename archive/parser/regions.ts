@@ -24,7 +24,7 @@ const REGION_STEMS = new Set([
 const SUFFIX = /(특별행정구|자치구|신구|성|시|구|현)$/
 
 /** True when `name` (e.g. 저장성, 충칭시, 베이징) names a Chinese province or city. */
-export function isRegion(name: string): boolean {
+function isRegion(name: string): boolean {
   const n = name.trim()
   if (REGION_STEMS.has(n)) return true
   const stem = n.replace(SUFFIX, '')

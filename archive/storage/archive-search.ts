@@ -9,7 +9,6 @@ import { join } from 'node:path'
 import lunr from 'lunr'
 import type { BriefingSummary } from '../model/briefing.ts'
 import { PARSER_VERSION } from '../parser/parse-briefing.ts'
-import { buildShard } from '../search/build-index.ts'
 import { briefingDocuments, type SearchDocument } from '../search/documents.ts'
 import { NORMALIZER_VERSION } from '../search/normalize.ts'
 import { searchShards, type SearchOptions } from '../search/search-index.ts'
@@ -19,7 +18,7 @@ import type { FindInBriefingResult, IndexProgress, SearchHitView, SearchResponse
 
 export type { FindInBriefingResult, IndexProgress, SearchHitView, SearchResponse }
 import type { ArchiveStore } from './archive-store.ts'
-import { decodeShard, encodeShard, SHARD_FORMAT, type LoadedShard } from './shard-file.ts'
+import { buildShardFiles, decodeShard, SHARD_FORMAT, type LoadedShard } from './shard-file.ts'
 import { writeAtomic } from './write-atomic.ts'
 
 /** Bumped when the index layout or what is indexed changes. */
@@ -41,14 +40,8 @@ export type ShardBuilder = ((key: string, documents: SearchDocument[]) => Promis
   concurrency?: number
 }
 
-/** The display text an item is searched and highlighted in. */
-export function documentText(d: SearchDocument): string {
-  return `${d.title}\n${d.headline}\n${d.body}`
-}
-
 /** Builds a shard on the calling thread. */
-export const inProcessBuilder: ShardBuilder = async (key, documents) =>
-  encodeShard(buildShard(key, documents), documents.map(documentText))
+const inProcessBuilder: ShardBuilder = async (key, documents) => buildShardFiles(key, documents)
 
 function fingerprint(briefings: BriefingSummary[]): string {
   const h = createHash('sha256').update(`parser:${PARSER_VERSION};normalizer:${NORMALIZER_VERSION};`)

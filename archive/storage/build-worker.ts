@@ -1,8 +1,7 @@
 /** Worker thread that builds search index shards off the calling thread (see worker-builder.ts). */
 import { parentPort } from 'node:worker_threads'
-import { buildShard } from '../search/build-index.ts'
 import type { SearchDocument } from '../search/documents.ts'
-import { encodeShard } from './shard-file.ts'
+import { buildShardFiles } from './shard-file.ts'
 import { foldHanCodePoint } from '../search/fold-han.ts'
 
 interface BuildRequest {
@@ -16,8 +15,7 @@ foldHanCodePoint(0x4e00)
 
 parentPort?.on('message', (req: BuildRequest) => {
   try {
-    const texts = req.documents.map((d) => `${d.title}\n${d.headline}\n${d.body}`)
-    const bytes = encodeShard(buildShard(req.key, req.documents), texts)
+    const bytes = buildShardFiles(req.key, req.documents)
     parentPort?.postMessage({ id: req.id, index: bytes.index, text: bytes.text }, [bytes.index.buffer as ArrayBuffer, bytes.text.buffer as ArrayBuffer])
   } catch (error) {
     parentPort?.postMessage({ id: req.id, error: error instanceof Error ? error.message : String(error) })

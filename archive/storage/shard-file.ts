@@ -5,7 +5,8 @@
  * item, read on demand for phrase checks and snippets, so it never sits in memory).
  */
 import { closeSync, openSync, readSync } from 'node:fs'
-import type { IndexShard, ShardDoc } from '../search/build-index.ts'
+import { buildShard, type IndexShard, type ShardDoc } from '../search/build-index.ts'
+import type { SearchDocument } from '../search/documents.ts'
 import { normalizeText } from '../search/normalize.ts'
 
 const MAGIC = 0x58495242 // "BRIX"
@@ -43,7 +44,7 @@ function needleBytes(needle: string): Buffer {
  * True when `needle` (no spaces) occurs in `text` with any single spaces between its bytes ignored:
  * 양자컴퓨팅 in "양자 컴퓨팅". Works on UTF-8 bytes, without decoding the text.
  */
-export function includesIgnoringSpaces(text: Uint8Array, needle: Uint8Array): boolean {
+function includesIgnoringSpaces(text: Uint8Array, needle: Uint8Array): boolean {
   if (needle.length === 0) return true
   const buf = Buffer.from(text.buffer, text.byteOffset, text.byteLength)
   const first = needle.subarray(0, Math.min(needle.length, leadLength(needle[0])))
@@ -73,26 +74,35 @@ function isCharStart(b: number): boolean {
 
 const align4 = (n: number): number => (n + 3) & ~3
 
+/**
+ * Builds the shard of `documents` and serialises it (see {@link encodeShard}); an item's display text is
+ * its title, headline and body, one per line. The same bytes on the calling thread and in the worker.
+ */
+export function buildShardFiles(key: string, documents: SearchDocument[]): { index: Uint8Array; text: Uint8Array } {
+  return encodeShard(buildShard(key, documents), documents.map((d) => `${d.title}\n${d.headline}\n${d.body}`))
+}
+
+/** Each part's `[offset, length]` when the parts are laid end to end, and their total length. */
+function layOut(parts: Uint8Array[]): { spans: Array<[number, number]>; total: number } {
+  const spans: Array<[number, number]> = []
+  let total = 0
+  for (const part of parts) {
+    spans.push([total, part.length])
+    total += part.length
+  }
+  return { spans, total }
+}
+
 /** Serialises a shard and its item texts into the two files' bytes. */
-export function encodeShard(shard: IndexShard, texts: string[]): { index: Uint8Array; text: Uint8Array } {
+function encodeShard(shard: IndexShard, texts: string[]): { index: Uint8Array; text: Uint8Array } {
   const enc = new TextEncoder()
   const textParts = texts.map((t) => enc.encode(t))
-  const offsets: Array<[number, number]> = []
-  let at = 0
-  for (const p of textParts) {
-    offsets.push([at, p.length])
-    at += p.length
-  }
-  const textBytes = new Uint8Array(at)
+  const { spans: offsets, total: textLength } = layOut(textParts)
+  const textBytes = new Uint8Array(textLength)
   textParts.forEach((p, i) => textBytes.set(p, offsets[i][0]))
 
   const normParts = (shard.normTexts ?? texts.map((t) => normalizeText(t))).map((t) => enc.encode(t))
-  const norm: Array<[number, number]> = []
-  let n = 0
-  for (const p of normParts) {
-    norm.push([n, p.length])
-    n += p.length
-  }
+  const { spans: norm, total: n } = layOut(normParts)
   const terms = enc.encode(shard.terms.join('\n'))
   const header: ShardHeader = {
     format: SHARD_FORMAT,

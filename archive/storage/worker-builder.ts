@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads'
 import type { ShardBuilder } from './archive-search.ts'
 
 /** Default location of the worker script when running from source (Node with type stripping). */
-export const SOURCE_WORKER_URL = new URL('./build-worker.ts', import.meta.url)
+const SOURCE_WORKER_URL = new URL('./build-worker.ts', import.meta.url)
 
 interface Pending {
   resolve: (bytes: { index: Uint8Array; text: Uint8Array }) => void
