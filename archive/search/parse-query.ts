@@ -21,6 +21,9 @@ export interface QueryFilters {
   dateTo?: string
   bookmarked?: boolean
   annotated?: boolean
+  /** Items with a note carrying one of these tags (`tag:`), or a highlight of one of these colours (`color:`). */
+  tag?: string[]
+  color?: string[]
 }
 
 export interface ParsedQuery {
@@ -42,7 +45,17 @@ const FILTER_KEYS: Record<string, keyof QueryFilters> = {
   발행: 'publishedFrom',
   date: 'dateFrom',
   날짜: 'dateFrom',
-  is: 'bookmarked'
+  is: 'bookmarked',
+  tag: 'tag',
+  태그: 'tag',
+  color: 'color',
+  색: 'color'
+}
+
+/** Colour names a query may use, in either language, to the stored colour. */
+const COLOR_NAMES: Record<string, string> = {
+  yellow: 'yellow', 노랑: 'yellow', red: 'red', 빨강: 'red', green: 'green', 초록: 'green',
+  blue: 'blue', 파랑: 'blue', purple: 'purple', 보라: 'purple', orange: 'orange', 주황: 'orange'
 }
 
 const TOKEN = /(-?)(?:([\p{L}_]+):)?(?:"([^"]*)"?|(\S+))/gu
@@ -73,7 +86,8 @@ export function parseDateRange(value: string): { from?: string; to?: string } | 
 /**
  * Parses the query language: words (all required), "quoted phrases", -exclusions, prefix*, and
  * filters `section:`, `category:`, `region:`, `briefing:`, `published:` / `date:` ranges and
- * `is:bookmarked` / `is:annotated`. Korean keys (섹션, 분야, 지역, 발행, 날짜) work too.
+ * `is:bookmarked` / `is:annotated`, `tag:` and `color:` (over the user's notes). Korean keys (섹션, 분야, 지역,
+ * 발행, 날짜, 태그, 색) and colour names (노랑 …) work too.
  */
 export function parseQuery(input: string): ParsedQuery {
   const query: ParsedQuery = { terms: [], filters: {}, notes: [] }
@@ -89,6 +103,15 @@ export function parseQuery(input: string): ParsedQuery {
         if (/^(bookmarked|북마크)$/i.test(value)) query.filters.bookmarked = true
         else if (/^(annotated|메모|노트)$/i.test(value)) query.filters.annotated = true
         else query.notes.push(m[0])
+      } else if (target === 'color') {
+        const color = COLOR_NAMES[value.toLowerCase()]
+        if (!color) {
+          query.notes.push(m[0])
+          continue
+        }
+        query.filters.color = [...new Set([...(query.filters.color ?? []), color])]
+      } else if (target === 'tag') {
+        query.filters.tag = [...new Set([...(query.filters.tag ?? []), value.replace(/^#/, '')])]
       } else if (target === 'publishedFrom' || target === 'dateFrom') {
         const range = parseDateRange(value)
         if (!range) {
@@ -120,7 +143,7 @@ export function parseQuery(input: string): ParsedQuery {
 /** Merges UI filters (chips) into the filters typed in the query; UI values win for ranges. */
 export function mergeFilters(typed: QueryFilters, ui: QueryFilters = {}): QueryFilters {
   const out: QueryFilters = { ...typed }
-  for (const key of ['section', 'category', 'region', 'briefing'] as const) {
+  for (const key of ['section', 'category', 'region', 'briefing', 'tag', 'color'] as const) {
     const values = [...(typed[key] ?? []), ...(ui[key] ?? [])]
     if (values.length) out[key] = [...new Set(values)]
   }

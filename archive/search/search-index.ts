@@ -13,6 +13,9 @@ export interface SearchOptions {
   /** Item ids that are bookmarked / annotated (for the is:bookmarked and is:annotated filters). */
   bookmarked?: ReadonlySet<string>
   annotated?: ReadonlySet<string>
+  /** Item ids by note tag and by highlight colour (for tag: and color:). */
+  tags?: ReadonlyMap<string, ReadonlySet<string>>
+  colors?: ReadonlyMap<string, ReadonlySet<string>>
 }
 
 export interface RankedHit {
@@ -204,6 +207,8 @@ function failedFilters(meta: ShardDoc, f: QueryFilters, options: SearchOptions):
   if (f.dateTo && (!meta.date || meta.date > f.dateTo)) failed |= OTHER
   if (f.bookmarked && !options.bookmarked?.has(meta.itemId)) failed |= OTHER
   if (f.annotated && !options.annotated?.has(meta.itemId)) failed |= OTHER
+  if (f.tag && !f.tag.some((t) => options.tags?.get(t)?.has(meta.itemId))) failed |= OTHER
+  if (f.color && !f.color.some((c) => options.colors?.get(c)?.has(meta.itemId))) failed |= OTHER
   return failed
 }
 
