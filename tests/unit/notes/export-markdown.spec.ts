@@ -4,18 +4,22 @@ import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import type { Blockquote, Heading, Nodes, Root, RootContent, Table } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
-import { gfmFromMarkdown } from 'mdast-util-gfm'
+import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm'
+import { defaultHandlers, toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown'
 import { toString } from 'mdast-util-to-string'
 import { gfm } from 'micromark-extension-gfm'
 import { describe, expect, test } from 'vitest'
 import type { Block, Briefing, Item } from '../../../archive/model/briefing.ts'
 import {
   exportBriefingMarkdown,
+  isInertText,
   mergeMarkdown,
   parseExport,
+  plainParagraphs,
   yamlString,
   type ManagedRegion,
-  type MarkdownExportInput
+  type MarkdownExportInput,
+  userMarkdown
 } from '../../../archive/notes/export-markdown.ts'
 import { itemText } from '../../../archive/notes/item-text.ts'
 import {
@@ -558,6 +562,82 @@ describe('exportBriefingMarkdown: every Markdown-active character of a quote is 
       }),
       { numRuns: 300 }
     )
+  })
+})
+
+// ---------------------------------------------------------------------------------------------------------
+// the two fast paths give what the parser and the escaper would
+
+describe('fast paths', () => {
+  const withoutPositions = (value: unknown): unknown =>
+    JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'position' ? undefined : v)))
+  // mostly characters that leave text plain, some that do not
+  const plainish = fc
+    .array(
+      fc.oneof(
+        { weight: 8, arbitrary: fc.constantFrom(...'가나다 라마 漢字 abc 123 .,:;()\'"?%/$^{}-+=#>\n\n  \u3000\u00a0'.split('')) },
+        { weight: 1, arbitrary: fc.constantFrom(...'*_[]`<&|~!@\\\t'.split('')) },
+        { weight: 1, arbitrary: fc.constantFrom('1. ', '- ', '    ', '---', '===', 'www.', 'https://', '\n\n# ', '  \n') }
+      ),
+      { maxLength: 30 }
+    )
+    .map((parts) => parts.join(''))
+
+  test('plain comments: the paragraphs the Markdown parser reads', () => {
+    let plain = 0
+    fc.assert(
+      fc.property(plainish, (value) => {
+        if (value.trim() === '' || plainParagraphs(value) === null) return
+        plain++
+        const parsed = fromMarkdown(value, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }).children
+        expect(withoutPositions(plainParagraphs(value))).toEqual(withoutPositions(parsed))
+        expect(userMarkdown(value)).toEqual(plainParagraphs(value))
+      }),
+      { numRuns: 2000 }
+    )
+    expect(plain).toBeGreaterThan(400)
+  })
+
+  test('inert text: what the escaper would write, in every context', () => {
+    const standard: ToMarkdownOptions = { extensions: [gfmToMarkdown({ tablePipeAlign: false })] }
+    const fast: ToMarkdownOptions = {
+      ...standard,
+      handlers: { text: (node, parent, state, info) => (isInertText(node.value) ? node.value : defaultHandlers.text(node, parent, state, info)) }
+    }
+    type P = import('mdast').PhrasingContent
+    const t = (value: string): P => ({ type: 'text', value })
+    const contexts: Array<(v: string) => Root> = [
+      (v) => ({ type: 'root', children: [{ type: 'paragraph', children: [t(v)] }] }),
+      (v) => ({ type: 'root', children: [{ type: 'heading', depth: 3, children: [t(v)] }] }),
+      (v) => ({ type: 'root', children: [{ type: 'blockquote', children: [{ type: 'paragraph', children: [t(v)] }] }] }),
+      (v) => ({ type: 'root', children: [{ type: 'list', children: [{ type: 'listItem', children: [{ type: 'paragraph', children: [t(v)] }] }] }] }),
+      (v) => ({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'strong', children: [t('x')] }, t(v), { type: 'emphasis', children: [t('y')] }] }] }),
+      (v) => ({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'strong', children: [t(v)] }] }] }),
+      (v) => ({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'link', url: 'u', children: [t('x')] }, t(v), { type: 'link', url: 'u', children: [t(v)] }] }] }),
+      (v) => ({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'linkReference', identifier: 'a', label: 'a', referenceType: 'shortcut', children: [t('a')] }, t(v)] }] }),
+      (v) => ({ type: 'root', children: [{ type: 'paragraph', children: [t('1'), t(v), { type: 'break' }, t(v), { type: 'inlineCode', value: 'c' }, t(v)] }] }),
+      (v) => ({ type: 'root', children: [{ type: 'paragraph', children: [t('https'), t(v), t('www'), t(v)] }] }),
+      (v) => ({
+        type: 'root',
+        children: [{ type: 'table', children: [{ type: 'tableRow', children: [{ type: 'tableCell', children: [t(v)] }, { type: 'tableCell', children: [{ type: 'strong', children: [t(v)] }, t(v)] }] }] }]
+      })
+    ]
+    const anyText = fc
+      .array(fc.oneof(fc.constantFrom(...'가 나.다(라)마:바-사+아=자#차>카 1 2 9 w W . , \' " / % ? ; $ ^ { } 漢\u3000'.split('')), fc.string({ maxLength: 2 })), {
+        minLength: 1,
+        maxLength: 16
+      })
+      .map((parts) => parts.join(''))
+    let inert = 0
+    fc.assert(
+      fc.property(anyText, (value) => {
+        if (isInertText(value)) inert++
+        for (const context of contexts) expect(toMarkdown(context(value), fast)).toBe(toMarkdown(context(value), standard))
+      }),
+      { numRuns: 1500 }
+    )
+    // the property is about something: many of the values took the fast path
+    expect(inert).toBeGreaterThan(300)
   })
 })
 
