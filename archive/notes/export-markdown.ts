@@ -468,7 +468,7 @@ function referencesBody(item: Item, labels: Labels): RootContent[] {
  * out of its place: raw HTML becomes text (as the app renders it: raw HTML off), an unclosed fence is closed.
  */
 export function userMarkdown(source: string): RootContent[] {
-  const value = source.replace(/\r\n?/g, '\n')
+  const value = source.replace(/\r\n?/g, '\n').normalize('NFC')
   if (value.trim() === '') return []
   const plain = plainParagraphs(value)
   if (plain) return plain
@@ -531,7 +531,8 @@ function decodeAttribute(value: string): string {
 }
 
 const html = (value: string): Html => ({ type: 'html', value })
-const text = (value: string): PhrasingContent => ({ type: 'text', value })
+// texts are NFC before they are escaped, so that no escape lands between a character and its combining mark
+const text = (value: string): PhrasingContent => ({ type: 'text', value: value.normalize('NFC') })
 const plain = (value: string): PhrasingContent[] => (value === '' ? [] : [text(value)])
 const link = (url: string, label: string): PhrasingContent => ({ type: 'link', url, children: [text(label)] })
 const heading = (depth: 1 | 2 | 3, value: string): BlockContent => ({ type: 'heading', depth, children: [text(value)] })

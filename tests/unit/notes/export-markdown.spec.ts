@@ -504,6 +504,12 @@ describe('exportBriefingMarkdown: every Markdown-active character of a quote is 
     expect(toString(quote)).toBe(value)
   })
 
+  test('decomposed text is exported composed (NFC), escapes included', () => {
+    const { markdown, quote } = exportBlocks([{ kind: 'paragraph', text: '>\u0338 한글 \u1112\u1161\u11ab *' }])
+    expect(markdown).toContain('\n> ≯ 한글 한 \\*\n')
+    expect(toString(quote)).toBe('≯ 한글 한 *')
+  })
+
   test('a footnote line keeps its `* ` and `** ` markers, escaped', () => {
     const { markdown, quote } = exportBlocks([
       { kind: 'footnote', marker: '*', text: '바이두 양자컴퓨팅연구소는 특허를 출원', level: 1 },
