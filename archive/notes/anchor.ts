@@ -14,7 +14,7 @@
  *  3. `quote`: the quote occurs exactly in the item (several times: prefix/suffix similarity, then nearest
  *     to the stored position);
  *  4. `elsewhere`: the quote occurs exactly in another item of the briefing (renumbered, merged); a quote
- *     shorter than 8 characters needs its context to agree there as well;
+ *     shorter than 8 characters is taken only where the context it has (prefix, suffix) agrees (≥ 0.75);
  *  5. `fuzzy`: approx-string-match, scored like Hypothesis (quote 50, prefix 20, suffix 20, position 2;
  *     at most min(256, length / 2) errors), only for quotes of 8+ characters and a normalised score ≥ 0.75;
  *  6. otherwise orphan: kept, listed, never guessed.
@@ -545,7 +545,7 @@ function findElsewhere(
     const end = start + q.exact.length
     const ctx = contextScores(text, start, end, q)
     const context = ctx.prefix + ctx.suffix
-    if (q.exact.length < MIN_FUZZY_QUOTE && context / 2 < MIN_FUZZY_SCORE) continue
+    if (q.exact.length < MIN_FUZZY_QUOTE && !contextAgrees(q, ctx)) continue
     const itemDistance = near === undefined ? 0 : Math.abs(index - near)
     const offsetDistance =
       oldStart === undefined ? 0 : Math.abs(start - ix.compact.fromCanon[clamp(oldStart, 0, ix.norm.text.length)])
@@ -557,6 +557,13 @@ function findElsewhere(
     if (better) best = { index, match: { start, end, context }, itemDistance, offsetDistance }
   }
   return best
+}
+
+/** A short quote's own context, where it has some, is on average at least MIN_FUZZY_SCORE similar. */
+function contextAgrees(q: PreparedQuote, ctx: { prefix: number; suffix: number }): boolean {
+  const sides = (q.prefix ? 1 : 0) + (q.suffix ? 1 : 0)
+  if (sides === 0) return false
+  return ((q.prefix ? ctx.prefix : 0) + (q.suffix ? ctx.suffix : 0)) / sides >= MIN_FUZZY_SCORE
 }
 
 function resolveItemAnnotation(a: Exclude<Annotation, { kind: 'highlight' }>, bx: BriefingIndex): Resolution {
