@@ -23,11 +23,13 @@
  * - a region whose kind and id (and, for a note, place) are in the new export is replaced in place by the
  *   new text; text inside a region belongs to the exporter and is rewritten;
  * - a region that is no longer generated (a deleted note, an item left without notes) is removed, with the
- *   blank lines around it; a note that changed place (moved to another item, or became unplaced) is
- *   removed where it was and inserted at its new place;
+ *   blank lines around it (removed, not marked: a deleted note stays 30 days in the store's trash, with
+ *   undo, and the next export brings it back if it is restored); a note that changed place (moved to
+ *   another item, or became unplaced) is removed where it was and inserted at its new place;
  * - a new region goes right before the next region of the new export that the file already has (so a new
  *   note lands after the notes and text already under its item, before the item's references or the next
- *   heading), or right after the previous one when none follows;
+ *   heading), or right after the previous one when none follows; a file with none of our regions gets
+ *   them all after its front matter, before its own text;
  * - every byte outside the regions stays, in its order, between the same regions; marker lines that do not
  *   pair up (a start without its end) count as the user's text;
  * - the front matter's keys are rewritten; keys the user added to it are kept after ours.
