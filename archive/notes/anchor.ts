@@ -15,8 +15,9 @@
  *     to the stored position);
  *  4. `elsewhere`: the quote occurs exactly in another item of the briefing (renumbered, merged); a quote
  *     shorter than 8 characters is taken only where the context it has (prefix, suffix) agrees (≥ 0.75);
- *  5. `fuzzy`: approx-string-match, scored like Hypothesis (quote 50, prefix 20, suffix 20, position 2;
- *     at most min(256, length / 2) errors), only for quotes of 8+ characters and a normalised score ≥ 0.75;
+ *  5. `fuzzy`: approx-string-match in the item followed (never in another one), scored like Hypothesis
+ *     (quote 50, prefix 20, suffix 20, position 2; at most min(256, length / 2) errors), only for quotes of
+ *     8+ characters and a normalised score ≥ 0.75;
  *  6. otherwise orphan: kept, listed, never guessed.
  * "The item" is the item the annotation follows: its id when the title (normalised, spaces ignored) still
  * matches; else another item with that title (renumbered); else, when the title was corrected, an item with
@@ -473,11 +474,11 @@ function resolveHighlight(a: Highlight, bx: BriefingIndex): Resolution {
   if (q.exact.length === 0 || q.exact.includes(SEPARATOR)) return orphan(a.id)
   const followed = follow(bx, a.itemId, a.itemTitle)
   const idIndex = bx.byId.get(a.itemId)
-  let hintItem: ItemIndex | undefined
+  let followedItem: ItemIndex | undefined
   if (followed) {
     const item = bx.items[followed.index]
     const ix = indexItem(item)
-    hintItem = ix
+    followedItem = ix
     const sameItem = item.id === a.itemId
     const stored = validPosition(a.position, ix) ? a.position : undefined
     // 1. the very text the position was taken in
@@ -504,21 +505,15 @@ function resolveHighlight(a: Highlight, bx: BriefingIndex): Resolution {
     const ix = indexItem(item)
     return placeHighlight(a.id, item, ix, toCanonical(ix.compact, elsewhere.match.start, elsewhere.match.end), 'moved', 'elsewhere')
   }
-  // 5. an approximate match: in the item followed, or anywhere when no item is followed
-  const candidates = followed ? [followed.index] : bx.items.map((_, i) => i)
-  let best: { index: number; match: Match } | undefined
-  for (const index of candidates) {
-    const ix = indexItem(bx.items[index])
-    const hint =
-      ix === hintItem && a.position ? ix.compact.fromCanon[clamp(a.position.start, 0, ix.norm.text.length)] : undefined
+  // 5. an approximate match, only in the item followed (an approximate match in any other item is a guess)
+  if (followed && followedItem) {
+    const ix = followedItem
+    const hint = a.position ? ix.compact.fromCanon[clamp(a.position.start, 0, ix.norm.text.length)] : undefined
     const m = findFuzzy(ix.compact.text, q, hint)
-    if (m && (!best || (m.score as number) > (best.match.score as number))) best = { index, match: m }
-  }
-  if (best) {
-    const item = bx.items[best.index]
-    const ix = indexItem(item)
-    const score = Math.round((best.match.score as number) * 1000) / 1000
-    return placeHighlight(a.id, item, ix, toCanonical(ix.compact, best.match.start, best.match.end), 'fuzzy', 'fuzzy', score)
+    if (m) {
+      const score = Math.round((m.score as number) * 1000) / 1000
+      return placeHighlight(a.id, bx.items[followed.index], ix, toCanonical(ix.compact, m.start, m.end), 'fuzzy', 'fuzzy', score)
+    }
   }
   return orphan(a.id)
 }

@@ -358,6 +358,27 @@ describe('a corrected or re-parsed briefing', () => {
     expect(resolveAnnotation(notes.find((a) => a.id === 'h6')!, rewritten)).toMatchObject({ status: 'orphan' })
   })
 
+  test('an approximate match is looked for only in the item followed, never in another one', () => {
+    // I-03 deleted (the last of its section), its title, headline (a word changed) and next line pasted into II-01
+    const headline = PHRASES.h6[1].replace('투자해', '들여')
+    const from = SAMPLE.indexOf('03 훙투로봇,')
+    let text = SAMPLE.slice(0, from) + SAMPLE.slice(SAMPLE.indexOf('II\n\n기술동향'))
+    const pasted = [item(base, 'I-03').title, headline, '공장은 부품 가공, 관절 모듈 조립, 완제품 조립·시험 라인을 갖추며']
+    text = edit(text, '* 뇌-컴퓨터 인터페이스:', `${pasted.map((l) => `- ${l}`).join('\n')}\n\n* 뇌-컴퓨터 인터페이스:`)
+    const next = parse(text)
+    expect(allItems(next).some((i) => i.id === idOf('I-03'))).toBe(false)
+    const ii01 = itemText(item(next, 'II-01')).raw
+    expect(ii01).toContain(headline)
+    const h6 = notes.find((a) => a.id === 'h6') as Highlight
+    // the text there would pass the approximate match (the app's locateInText in a displayed text finds it) …
+    expect(locateInText(ii01, h6.quote)).not.toBeNull()
+    // … but the item followed is gone, and another item is never matched approximately
+    expect(resolveAnnotation(h6, next)).toEqual({ id: 'h6', status: 'orphan', via: 'none' })
+    // the exact quote there is found (step 4), a changed one is not guessed
+    const exactThere = parse(edit(text, headline, PHRASES.h6[1]))
+    expect(resolveAnnotation(h6, exactThere)).toMatchObject({ status: 'moved', via: 'elsewhere', itemId: idOf('II-01') })
+  })
+
   test('re-parsed by a parser version that builds other blocks from the same text: exact', () => {
     const again = parse(SAMPLE)
     expect(again).not.toBe(base)
@@ -399,7 +420,7 @@ describe('a corrected or re-parsed briefing', () => {
     const bare: Highlight = { ...shortQuote, id: 'q2', quote: { exact: '가전 공장', prefix: '', suffix: '' } }
     // I-03 deleted (the items after it keep their numbers: it is the last of its section)
     const at = SAMPLE.indexOf('03 훙투로봇,')
-    const without = parse(SAMPLE.slice(0, at) + '03 가상시, 가전 공장 설립 허가 완화\n\n■ 가상시는 가전 공장 설립 허가를 간소화(3.4)\n\n' + SAMPLE.slice(SAMPLE.indexOf('II\n')))
+    const without = parse(SAMPLE.slice(0, at) + '03 가상시, 가전 공장 설립 허가 완화\n\n■ 가상시는 가전 공장 설립 허가를 간소화(3.4)\n\n' + SAMPLE.slice(SAMPLE.indexOf('II\n\n기술동향')))
     expect(resolveAnnotation(shortQuote, without).status).toBe('orphan')
     expect(resolveAnnotation(bare, without).status).toBe('orphan')
   })
