@@ -119,6 +119,8 @@ export const bookmarkSchema = z
   .strict()
 export type Bookmark = z.infer<typeof bookmarkSchema>
 
+export const ANNOTATION_KINDS = ['highlight', 'note', 'bookmark'] as const
+
 export const annotationSchema = z.discriminatedUnion('kind', [highlightSchema, itemNoteSchema, bookmarkSchema])
 export type Annotation = z.infer<typeof annotationSchema>
 export type AnnotationKind = Annotation['kind']

@@ -2,9 +2,12 @@
  * Main-process lifecycle only: single instance, sandbox, the app:// scheme, then services → IPC → menu →
  * window once Electron is ready.
  */
-import { app, BrowserWindow, dialog, shell } from 'electron'
+import { app, BrowserWindow, clipboard, dialog, shell } from 'electron'
+import { join } from 'node:path'
 import { openArchiveStore } from '../../archive/storage/index.ts'
 import { EVENT_CHANNELS } from '../shared/ipc-contract.ts'
+import type { DeepLink } from '../shared/ipc-contract.ts'
+import { LINK_SCHEME, linkFromArgv } from './deep-links.ts'
 import { registerIpc } from './ipc/register-ipc.ts'
 import { createMainWindow, guardWebContents } from './main-window.ts'
 import { installMenu } from './menu.ts'
@@ -12,7 +15,9 @@ import { applyUserDataOverride, resolveAppPaths } from './paths.ts'
 import { handleAppProtocol, registerAppScheme } from './protocol/app-protocol.ts'
 import { contentSecurityPolicy } from './security/csp.ts'
 import { createApiService } from './services/api-service.ts'
-import { createEventHub } from './services/events.ts'
+import { createEventHub, type EventHub } from './services/events.ts'
+import { createNotesService } from './services/notes-service.ts'
+import { openAppNotesStore } from './services/open-notes.ts'
 import { ensureSampleArchive } from './services/first-run.ts'
 import { createSettingsStore } from './services/settings-store.ts'
 import { createSearchService } from './services/search-service.ts'
@@ -30,6 +35,20 @@ const csp = contentSecurityPolicy(devServerUrl)
 
 let mainWindow: BrowserWindow | null = null
 let settings: SettingsBackend | null = null
+let events: EventHub | null = null
+/** A link that arrived before the window could take it (a launch by link, open-url at start). */
+let pendingLink: DeepLink | null = linkFromArgv(process.argv)
+
+/** Hands a briefing-reader:// link to the renderer (or keeps it until the window has loaded). */
+function openLink(link: DeepLink | null): void {
+  if (!link) return
+  if (!events || !mainWindow || mainWindow.webContents.isLoading()) {
+    pendingLink = link
+    return
+  }
+  focusMainWindow()
+  events.emit('openLink', link)
+}
 
 function openWindow(): void {
   if (!settings) return
@@ -43,6 +62,11 @@ function openWindow(): void {
   })
   mainWindow.on('closed', () => {
     mainWindow = null
+  })
+  mainWindow.webContents.on('did-finish-load', () => {
+    const link = pendingLink
+    pendingLink = null
+    openLink(link)
   })
 }
 
@@ -63,20 +87,40 @@ async function start(): Promise<void> {
   }
   settings = createSettingsStore(paths.userDataDir)
   // the index builds in worker threads (bundled next to this file) while the window opens
-  const events = createEventHub()
+  const hub = createEventHub()
+  events = hub
   // Main's events reach the window's renderer only (the preload's `subscribe`).
-  events.listen((event, payload) => {
+  hub.listen((event, payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNELS[event], payload)
   })
   const searchService = createSearchService(store, {
     workerUrl: new URL('./build-worker.js', import.meta.url),
-    events
+    events: hub
+  })
+  const notesStore = await openAppNotesStore(paths.userDataDir)
+  if (notesStore.recovered) {
+    const { reason, badFile, backup } = notesStore.recovered
+    console.error(`notes store: ${reason}; set aside as ${badFile}${backup ? `, restored ${backup}` : ''}`)
+  }
+  app.on('will-quit', () => void notesStore.close())
+  const notes = createNotesService({
+    notes: notesStore,
+    archive: store,
+    events: hub,
+    chooseSavePath: async (suggestedName) => {
+      const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'Markdown', extensions: ['md'] }] }
+      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
+      return result.canceled || !result.filePath ? null : result.filePath
+    },
+    writeClipboard: (text) => clipboard.writeText(text)
   })
   app.on('will-quit', () => void searchService.close())
   const api = createApiService({
     search: searchService.search,
     store,
     settings,
+    notes: notes.api,
+    noteSets: () => notes.itemSets(),
     openExternal: (url) => shell.openExternal(url),
     appInfo: { version: app.getVersion(), archiveDir: paths.archiveDir, userDataDir: paths.userDataDir }
   })
@@ -91,7 +135,21 @@ if (!app.requestSingleInstanceLock()) {
   // Another instance owns this userData folder (and its settings file): let it take over.
   app.quit()
 } else {
-  app.on('second-instance', focusMainWindow)
+  // briefing-reader:// links open this app (Windows and Linux: a second instance with the link in argv;
+  // macOS: open-url). In development the app registers itself with the path of its entry script.
+  if (process.defaultApp && process.argv.length >= 2) {
+    app.setAsDefaultProtocolClient(LINK_SCHEME, process.execPath, [process.argv[1]])
+  } else {
+    app.setAsDefaultProtocolClient(LINK_SCHEME)
+  }
+  app.on('second-instance', (_event, argv) => {
+    focusMainWindow()
+    openLink(linkFromArgv(argv))
+  })
+  app.on('open-url', (event, url) => {
+    event.preventDefault()
+    openLink(linkFromArgv([url]))
+  })
 
   // Defence in depth for every web contents, present or future: no navigation, no popups, no <webview>.
   // The main window replaces the deny-all open handler with one that also hands http(s) links to the browser.

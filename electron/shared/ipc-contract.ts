@@ -13,9 +13,64 @@ import type {
   SearchResponse
 } from '../../archive/search/results.ts'
 
+import type {
+  AnchorStatus,
+  Annotation,
+  Bookmark,
+  BookmarkState,
+  Color,
+  DeepLink,
+  Highlight,
+  ItemNote,
+  TrashEntry
+} from '../../archive/notes/model.ts'
+import type { AnnotationView, NotesFacets, NotesQuery } from '../../archive/notes/query-notes.ts'
+
 // The data types the renderer shows, re-exported so it imports them from the contract only.
 export type * from '../../archive/model/briefing.ts'
 export type * from '../../archive/search/results.ts'
+export type * from '../../archive/notes/model.ts'
+export type * from '../../archive/notes/query-notes.ts'
+
+export interface NotesQueryResult {
+  total: number
+  views: AnnotationView[]
+  /** Counts over the whole store, for the filter lists. */
+  facets: NotesFacets
+}
+
+/** A highlight placed in the reader's text of its article (offsets in that article's displayed text). */
+export interface PlacedHighlight {
+  id: string
+  itemId: string
+  start: number
+  end: number
+  color: Color
+  comment: string
+  tags: string[]
+  status: AnchorStatus
+}
+
+/** What changes an annotation can take (fields that do not apply to its kind are refused). */
+export interface AnnotationPatch {
+  color?: Color
+  comment?: string
+  tags?: string[]
+  text?: string
+  reason?: string
+  state?: BookmarkState
+}
+
+/** The notes store's state for the settings and the start-up notice. */
+export interface NotesInfo {
+  storeFile: string
+  colorMeanings: Record<Color, string>
+  /** Every tag in use, with how many annotations carry it. */
+  tags: Record<string, number>
+  /** Set when the store was damaged at start and a backup restored. */
+  recovered?: { reason: string; badFile: string; backup?: string }
+  trash: number
+}
 
 export type Locale = 'ko' | 'en'
 export type ThemePreference = 'system' | 'light' | 'dark'
@@ -51,6 +106,39 @@ export interface ArchiveApi {
   findInBriefing(input: { briefingId: BriefingId; query: string }): Promise<FindInBriefingResult>
   /** The state of the search index (building, loading, ready) for a progress display. */
   indexStatus(input: Record<string, never>): Promise<IndexProgress>
+
+  /** Annotations matching the query, with where each lands now. */
+  queryNotes(input: NotesQuery): Promise<NotesQueryResult>
+  /** The highlights of a briefing placed in the reader's text of each article (`texts`: item id → text). */
+  placeHighlights(input: { briefingId: BriefingId; texts: Record<string, string> }): Promise<PlacedHighlight[]>
+  /** A highlight on [start, end) of the displayed text of an item's article. */
+  createHighlight(input: {
+    briefingId: BriefingId
+    itemId: string
+    text: string
+    start: number
+    end: number
+    color: Color
+    comment?: string
+    tags?: string[]
+  }): Promise<Highlight>
+  addItemNote(input: { briefingId: BriefingId; itemId: string; text: string; tags?: string[] }): Promise<ItemNote>
+  /** Bookmarks an item (or, without itemId, the briefing), or removes the bookmark: the new one, or null. */
+  toggleBookmark(input: { briefingId: BriefingId; itemId?: string }): Promise<Bookmark | null>
+  updateAnnotation(input: { id: string; patch: AnnotationPatch }): Promise<Annotation>
+  /** Moves an annotation to the trash (kept 30 days). */
+  deleteAnnotation(input: { id: string }): Promise<TrashEntry>
+  /** Brings an annotation back from the trash (undo). */
+  restoreAnnotation(input: { id: string }): Promise<Annotation>
+  listTrash(input: Record<string, never>): Promise<TrashEntry[]>
+  notesInfo(input: Record<string, never>): Promise<NotesInfo>
+  setColorMeanings(input: Record<Color, string>): Promise<NotesInfo>
+  /** The Markdown export of a briefing's notes. */
+  exportMarkdown(input: { briefingId: BriefingId; lang: Locale }): Promise<{ markdown: string; fileName: string }>
+  /** Asks where to save the export (merging into an existing file), and writes it: the path, or null if cancelled. */
+  saveMarkdown(input: { briefingId: BriefingId; lang: Locale }): Promise<{ path: string | null }>
+  /** Puts text on the system clipboard. */
+  copyText(input: { text: string }): Promise<{ copied: boolean }>
 }
 
 export type ApiMethod = keyof ArchiveApi
@@ -66,7 +154,21 @@ export const CHANNELS = {
   getAppInfo: 'app:info',
   search: 'search:query',
   findInBriefing: 'search:find-in-briefing',
-  indexStatus: 'search:index-status'
+  indexStatus: 'search:index-status',
+  queryNotes: 'notes:query',
+  placeHighlights: 'notes:place-highlights',
+  createHighlight: 'notes:create-highlight',
+  addItemNote: 'notes:add-item-note',
+  toggleBookmark: 'notes:toggle-bookmark',
+  updateAnnotation: 'notes:update',
+  deleteAnnotation: 'notes:delete',
+  restoreAnnotation: 'notes:restore',
+  listTrash: 'notes:trash',
+  notesInfo: 'notes:info',
+  setColorMeanings: 'notes:set-color-meanings',
+  exportMarkdown: 'notes:export-markdown',
+  saveMarkdown: 'notes:save-markdown',
+  copyText: 'clipboard:write-text'
 } as const satisfies Record<ApiMethod, string>
 
 export const API_METHODS = Object.keys(CHANNELS) as ApiMethod[]
@@ -85,11 +187,17 @@ export function apiFromInvoke(invoke: Invoke): ArchiveApi {
 export interface ApiEvents {
   /** The search index's state changed (loading, building shard n of m, ready, error). */
   indexProgress: IndexProgress
+  /** Annotations of these briefings were added, changed or removed. */
+  notesChanged: { briefingIds: BriefingId[] }
+  /** A briefing-reader:// link was opened (second instance, macOS open-url, the command line). */
+  openLink: DeepLink
 }
 export type ApiEvent = keyof ApiEvents
 
 export const EVENT_CHANNELS = {
-  indexProgress: 'event:index-progress'
+  indexProgress: 'event:index-progress',
+  notesChanged: 'event:notes-changed',
+  openLink: 'event:open-link'
 } as const satisfies Record<ApiEvent, string>
 
 export const API_EVENTS = Object.keys(EVENT_CHANNELS) as ApiEvent[]

@@ -18,6 +18,8 @@ import { createAssetHandler } from '../../electron/main/protocol/resolve-asset.t
 import { CONTENT_SECURITY_POLICY, securityHeaders } from '../../electron/main/security/csp.ts'
 import { createApiService } from '../../electron/main/services/api-service.ts'
 import { createEventHub, type EventHub } from '../../electron/main/services/events.ts'
+import { createNotesService, type NotesService } from '../../electron/main/services/notes-service.ts'
+import type { NotesStore } from '../../archive/storage/notes-store.ts'
 import { createSearchService, type SearchService } from '../../electron/main/services/search-service.ts'
 import type { ArchiveApi, IpcResult } from '../../electron/shared/ipc-contract.ts'
 
@@ -34,6 +36,13 @@ export interface RealServices {
   searchService: SearchService
   /** Main's events (index progress …), pushed to every page connected to the bridge. */
   events: EventHub
+  /** The real notes store (electron-store on `<userDataDir>/notes.json`) and service. */
+  notesStore: NotesStore
+  notes: NotesService
+  /** Where the save dialog "chooses" to save (a test sets it; null: the user cancels). */
+  savePath: string | null
+  /** Every text put on the clipboard, in order. */
+  clipboard: string[]
 }
 
 /**
@@ -44,20 +53,33 @@ export async function createRealServices(archiveDir: string, userDataDir: string
   // electron-store imports `electron`; without a binary that import works only with this set beforehand.
   process.env.ELECTRON_OVERRIDE_DIST_PATH ??= '/nonexistent'
   const { createSettingsStore } = await import('../../electron/main/services/settings-store.ts')
+  const { openAppNotesStore } = await import('../../electron/main/services/open-notes.ts')
   const store = openArchiveStore(archiveDir, {
     onWarning: (w) => console.warn(`bridge archive warning: ${w.file}: ${w.message}`)
   })
   const opened: string[] = []
   const events = createEventHub()
   const searchService = createSearchService(store, { events })
+  const notesStore = await openAppNotesStore(userDataDir)
+  const clipboard: string[] = []
+  const services = {} as RealServices
+  const notes = createNotesService({
+    notes: notesStore,
+    archive: store,
+    events,
+    chooseSavePath: async () => services.savePath,
+    writeClipboard: (text) => void clipboard.push(text)
+  })
   const api = createApiService({
     store,
     search: searchService.search,
     settings: createSettingsStore(userDataDir),
+    notes: notes.api,
+    noteSets: () => notes.itemSets(),
     openExternal: async (url) => void opened.push(url),
     appInfo: { version: '0.0.0-e2e', archiveDir, userDataDir }
   })
-  return { api, store, opened, searchService, events }
+  return Object.assign(services, { api, store, opened, searchService, events, notesStore, notes, savePath: null, clipboard })
 }
 
 /** A running bridge. */

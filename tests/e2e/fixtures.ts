@@ -103,6 +103,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     })
     await bridge.close()
     await services.searchService.close()
+    await services.notesStore.close()
     await rm(root, { recursive: true, force: true })
   },
 

@@ -5,6 +5,14 @@
 import { z } from 'zod'
 import type { ApiInput, ApiMethod } from '../../shared/ipc-contract.ts'
 import { isExternalWebUrl } from '../../shared/external-url.ts'
+import {
+  ANNOTATION_KINDS,
+  BOOKMARK_STATES,
+  COLORS,
+  colorMeaningsSchema,
+  MAX_TAG,
+  MAX_TEXT
+} from '../../../archive/notes/model.ts'
 
 /** Longest briefing id accepted (ids are `<slug>-YYYY-MM-DD`). */
 export const MAX_ID_LENGTH = 200
@@ -37,9 +45,27 @@ const queryFilters = z
     dateFrom: isoDate,
     dateTo: isoDate,
     bookmarked: z.boolean().optional(),
-    annotated: z.boolean().optional()
+    annotated: z.boolean().optional(),
+    tag: filterValues,
+    color: z.array(z.enum(COLORS)).max(COLORS.length).optional()
   })
   .strict()
+
+/** Longest displayed article text sent to anchor a highlight (characters). */
+export const MAX_ARTICLE_TEXT = 200_000
+const itemId = z
+  .string()
+  .min(1)
+  .max(300)
+  .regex(/^[a-z0-9][a-z0-9-]*\/[A-Za-z0-9]+-[A-Za-z0-9]+$/, 'must be an item id (<briefing>/<section>-<number>)')
+const annotationId = z.string().min(1).max(200)
+const tags = z
+  .array(z.string().min(1).max(MAX_TAG).regex(/^\S+$/, 'a tag has no spaces'))
+  .max(100)
+const markdown = z.string().max(MAX_TEXT)
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+const shortList = z.array(z.string().min(1).max(200)).max(100)
+const locale = z.enum(['ko', 'en'])
 
 /** One schema per API method, keyed like {@link ArchiveApi}. */
 export const API_SCHEMAS = {
@@ -80,7 +106,69 @@ export const API_SCHEMAS = {
     })
     .strict(),
   findInBriefing: z.object({ briefingId, query: z.string().max(MAX_QUERY_LENGTH) }).strict(),
-  indexStatus: noInput
+  indexStatus: noInput,
+  queryNotes: z
+    .object({
+      briefingId: briefingId.optional(),
+      kinds: z.array(z.enum(ANNOTATION_KINDS)).max(3).optional(),
+      tags: tags.optional(),
+      colors: z.array(z.enum(COLORS)).max(COLORS.length).optional(),
+      categories: shortList.optional(),
+      regions: shortList.optional(),
+      states: z.array(z.enum(BOOKMARK_STATES)).max(BOOKMARK_STATES.length).optional(),
+      from: isoDay.optional(),
+      to: isoDay.optional(),
+      text: z.string().max(MAX_QUERY_LENGTH).optional(),
+      unplaced: z.boolean().optional(),
+      sort: z.enum(['document', 'modified', 'created']).optional()
+    })
+    .strict(),
+  placeHighlights: z
+    .object({
+      briefingId,
+      texts: z
+        .record(itemId, z.string().max(MAX_ARTICLE_TEXT))
+        .refine((texts) => Object.keys(texts).length <= 2000, 'at most 2000 items')
+    })
+    .strict(),
+  createHighlight: z
+    .object({
+      briefingId,
+      itemId,
+      text: z.string().min(1).max(MAX_ARTICLE_TEXT),
+      start: z.number().int().min(0),
+      end: z.number().int().min(1),
+      color: z.enum(COLORS),
+      comment: markdown.optional(),
+      tags: tags.optional()
+    })
+    .strict()
+    .refine((h) => h.end > h.start && h.end <= h.text.length, 'start and end must select text inside it'),
+  addItemNote: z.object({ briefingId, itemId, text: markdown, tags: tags.optional() }).strict(),
+  toggleBookmark: z.object({ briefingId, itemId: itemId.optional() }).strict(),
+  updateAnnotation: z
+    .object({
+      id: annotationId,
+      patch: z
+        .object({
+          color: z.enum(COLORS).optional(),
+          comment: markdown.optional(),
+          tags: tags.optional(),
+          text: markdown.optional(),
+          reason: z.string().max(1000).optional(),
+          state: z.enum(BOOKMARK_STATES).optional()
+        })
+        .strict()
+    })
+    .strict(),
+  deleteAnnotation: z.object({ id: annotationId }).strict(),
+  restoreAnnotation: z.object({ id: annotationId }).strict(),
+  listTrash: noInput,
+  notesInfo: noInput,
+  setColorMeanings: colorMeaningsSchema,
+  exportMarkdown: z.object({ briefingId, lang: locale }).strict(),
+  saveMarkdown: z.object({ briefingId, lang: locale }).strict(),
+  copyText: z.object({ text: z.string().max(5_000_000) }).strict()
 } satisfies { [K in ApiMethod]: z.ZodType<ApiInput<K>> }
 
 /** True when `method` names an API method (own keys only, so `__proto__` and `toString` are not methods). */

@@ -6,6 +6,7 @@ import type { ArchiveStore } from '../../../archive/storage/index.ts'
 import type { ArchiveSearch } from '../../../archive/storage/archive-search.ts'
 import type { AppInfo, ArchiveApi } from '../../shared/ipc-contract.ts'
 import { isExternalWebUrl } from '../../shared/external-url.ts'
+import type { NotesApi } from './notes-service.ts'
 import type { SettingsBackend } from './settings-store.ts'
 
 /** What {@link createApiService} needs; `openExternal` launches the system browser (`shell.openExternal`). */
@@ -16,6 +17,17 @@ export interface ApiServiceDeps {
   appInfo: AppInfo
   /** The archive's search index; the service that owns it keeps it up to date. */
   search: ArchiveSearch
+  /** Bookmarks, highlights, notes and their export (notes-service.ts). */
+  notes: NotesApi
+  /** The items the search filters is:bookmarked, is:annotated, tag: and color: keep (notes-service.ts). */
+  noteSets: () => SearchNoteSets
+}
+
+export interface SearchNoteSets {
+  bookmarked: ReadonlySet<string>
+  annotated: ReadonlySet<string>
+  tags: ReadonlyMap<string, ReadonlySet<string>>
+  colors: ReadonlyMap<string, ReadonlySet<string>>
 }
 
 /**
@@ -37,8 +49,10 @@ export function createApiService(deps: ApiServiceDeps): ArchiveApi {
     getSettings: async () => settings.getSettings(),
     updateSettings: async (patch) => settings.updateSettings(patch),
     getAppInfo: async () => ({ ...appInfo }),
-    search: async ({ query, filters, limit, offset }) => deps.search.search(query, { filters, limit, offset }),
+    search: async ({ query, filters, limit, offset }) =>
+      deps.search.search(query, { filters, limit, offset, ...deps.noteSets() }),
     findInBriefing: async ({ briefingId, query }) => deps.search.findInBriefing(briefingId, query),
-    indexStatus: async () => deps.search.progress()
+    indexStatus: async () => deps.search.progress(),
+    ...deps.notes
   } satisfies ArchiveApi
 }

@@ -10,6 +10,7 @@ import { ensureSampleArchive } from '../../../electron/main/services/first-run.t
 import type { SettingsBackend } from '../../../electron/main/services/settings-store.ts'
 import type { Settings } from '../../../electron/shared/ipc-contract.ts'
 import { fictionalBriefing } from '../../helpers/fictional-briefing.ts'
+import { unusedNotesApi } from '../../helpers/unused-notes-api.ts'
 
 let dir: string
 let store: ArchiveStore
@@ -28,7 +29,15 @@ function memorySettings(): SettingsBackend {
 function service(opener = vi.fn(async (_url: string) => undefined)) {
   const appInfo = { version: '0.1.0', archiveDir: dir, userDataDir: '/u' }
   const search = new ArchiveSearch(store)
-  return { opener, search, api: createApiService({ store, search, settings: memorySettings(), openExternal: opener, appInfo }) }
+  return { opener, search, api: createApiService({
+      store,
+      search,
+      settings: memorySettings(),
+      openExternal: opener,
+      appInfo,
+      notes: unusedNotesApi(),
+      noteSets: () => ({ bookmarked: new Set(), annotated: new Set(), tags: new Map(), colors: new Map() })
+    }) }
 }
 
 beforeEach(async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, test, vi } from 'vitest'
 import { dispatch } from '../../../electron/main/ipc/dispatch.ts'
 import type { ArchiveApi } from '../../../electron/shared/ipc-contract.ts'
+import { unusedNotesApi } from '../../helpers/unused-notes-api.ts'
 
 function fakeApi(overrides: Partial<ArchiveApi> = {}): ArchiveApi {
   return {
@@ -19,6 +20,7 @@ function fakeApi(overrides: Partial<ArchiveApi> = {}): ArchiveApi {
     })),
     findInBriefing: vi.fn(async () => ({ total: 0, items: [] })),
     indexStatus: vi.fn(async () => ({ state: 'ready' as const, done: 0, total: 0, loaded: 0, built: 0 })),
+    ...unusedNotesApi(),
     ...overrides
   }
 }

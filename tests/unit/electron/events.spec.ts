@@ -51,7 +51,9 @@ describe('search service events', () => {
     await store.importBytes('a.txt', new TextEncoder().encode(fictionalBriefing({ published: '2024-01-05', items: 3 })))
     const hub = createEventHub()
     const seen: IndexProgress[] = []
-    hub.listen((_event, payload) => void seen.push(payload))
+    hub.listen((event, payload) => {
+      if (event === 'indexProgress') seen.push(payload as IndexProgress)
+    })
     const service = createSearchService(store, { events: hub })
     await service.ready
     const final = service.search.progress()

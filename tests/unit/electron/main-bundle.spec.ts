@@ -28,6 +28,7 @@ interface Report {
   menu: string[]
   openHandler: unknown
   settingsFile: { windowState?: unknown }
+  notesStore: boolean
 }
 
 describe.skipIf(!existsSync(built))('out/main/index.js under a fake Electron', () => {
@@ -50,6 +51,17 @@ describe.skipIf(!existsSync(built))('out/main/index.js under a fake Electron', (
   })
 
   const order = (): string[] => report.log.map((entry) => entry[0])
+
+  test('registers briefing-reader:// and hands a second instance\'s link to the window as an event', () => {
+    expect(report.log).toContainEqual(['app.setAsDefaultProtocolClient', 'briefing-reader'])
+    const sent = report.log.filter((e) => e[0] === 'webContents.send' && e[1] === 'event:open-link')
+    // The malformed second link is dropped.
+    expect(sent).toEqual([['webContents.send', 'event:open-link', { kind: 'item', id: 'sample-weekly-2026-01-09/I-02' }]])
+  })
+
+  test('opens the notes store in the user-data folder through electron-store', () => {
+    expect(report.notesStore).toBe(true)
+  })
 
   test('applies the user-data override before taking the single-instance lock', () => {
     expect(report.userData).toBe(userData)

@@ -18,6 +18,7 @@ const electron = vi.hoisted(() => {
 })
 vi.mock('electron', () => ({ ipcMain: electron.ipcMain }))
 
+const { unusedNotesApi } = await import('../../helpers/unused-notes-api.ts')
 const { registerIpc, FORBIDDEN } = await import('../../../electron/main/ipc/register-ipc.ts')
 
 const calls: string[] = []
@@ -33,7 +34,8 @@ const api: ArchiveApi = {
     { total: 0, hits: [], facets: { section: {}, category: {}, region: {}, briefing: {}, year: {} }, filters: {}, tookMs: 0 }
   ),
   findInBriefing: async () => ({ total: 0, items: [] }),
-  indexStatus: async () => ({ state: 'ready', done: 0, total: 0, loaded: 0, built: 0 })
+  indexStatus: async () => ({ state: 'ready', done: 0, total: 0, loaded: 0, built: 0 }),
+  ...unusedNotesApi()
 }
 
 const topFrame = { url: APP_ENTRY_URL, parent: null }

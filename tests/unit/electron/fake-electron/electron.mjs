@@ -47,6 +47,10 @@ class App extends EventEmitter {
     return this.ready
   }
   setAboutPanelOptions() {}
+  setAsDefaultProtocolClient(scheme) {
+    log.push(['app.setAsDefaultProtocolClient', scheme])
+    return true
+  }
   quit() {
     log.push(['app.quit'])
   }
@@ -79,7 +83,11 @@ export const Menu = {
   buildFromTemplate: (template) => ({ template }),
   setApplicationMenu: (menu) => void (state.menu = menu.template)
 }
-export const dialog = { showErrorBox: (title, message) => log.push(['dialog.showErrorBox', title, message]) }
+export const dialog = {
+  showErrorBox: (title, message) => log.push(['dialog.showErrorBox', title, message]),
+  showSaveDialog: async () => ({ canceled: true })
+}
+export const clipboard = { writeText: (text) => void log.push(['clipboard.writeText', text]) }
 export const shell = { openExternal: async (url) => void log.push(['shell.openExternal', url]) }
 export const nativeTheme = { shouldUseDarkColors: false }
 const workArea = { x: 0, y: 0, width: 1920, height: 1040 }
@@ -100,6 +108,12 @@ class WebContents extends EventEmitter {
   }
   setVisualZoomLevelLimits() {
     return Promise.resolve()
+  }
+  isLoading() {
+    return false
+  }
+  send(channel, payload) {
+    log.push(['webContents.send', channel, payload])
   }
 }
 export class BrowserWindow extends EventEmitter {
@@ -137,6 +151,8 @@ export class BrowserWindow extends EventEmitter {
     return this.bounds
   }
   show() {}
+  focus() {}
+  restore() {}
 }
 
-export default { app, protocol, ipcMain, Menu, dialog, shell, nativeTheme, screen, BrowserWindow }
+export default { app, protocol, ipcMain, Menu, dialog, clipboard, shell, nativeTheme, screen, BrowserWindow }

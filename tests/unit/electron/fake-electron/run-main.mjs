@@ -39,6 +39,11 @@ if (win) {
   }
   report.menu = state.menu.map((item) => item.label ?? item.role)
   report.openHandler = win.webContents.openHandler({ url: 'file:///etc/passwd' })
+  // A second instance started by a link: the window gets the link as an openLink event.
+  const { app } = await import('electron')
+  app.emit('second-instance', {}, ['/opt/briefing-reader', 'briefing-reader://item/sample-weekly-2026-01-09/I-02'], repo)
+  app.emit('second-instance', {}, ['/opt/briefing-reader', 'briefing-reader://item/../../etc'], repo)
+  report.notesStore = (await readFile(join(userData, 'notes.json'), 'utf8')).length > 0
   win.bounds = { x: 30, y: 40, width: 1100, height: 800 }
   win.emit('move')
   win.emit('close')

@@ -1,0 +1,331 @@
+/**
+ * The notes part of the API: bookmarks, highlights and item notes over the one notes store the main process
+ * writes, anchored and exported by archive/notes. No Electron import (the test bridge uses it as is): the
+ * save dialog and the clipboard come in as functions.
+ */
+import { randomUUID } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import type { Briefing, BriefingId, Item } from '../../../archive/model/briefing.ts'
+import { anchorQuote, describeQuote, locateInText, resolveAnnotation } from '../../../archive/notes/anchor.ts'
+import { exportBriefingMarkdown, mergeMarkdown } from '../../../archive/notes/export-markdown.ts'
+import type { Annotation, Bookmark, Color, Highlight, ItemNote, Placement, TrashEntry } from '../../../archive/notes/model.ts'
+import { buildViews, facetsOf, queryViews, type AnnotationView } from '../../../archive/notes/query-notes.ts'
+import type { NotesStore } from '../../../archive/storage/notes-store.ts'
+import type { ArchiveStore } from '../../../archive/storage/index.ts'
+import { writeAtomic } from '../../../archive/storage/write-atomic.ts'
+import type { AnnotationPatch, ArchiveApi, NotesInfo } from '../../shared/ipc-contract.ts'
+import type { EventHub } from './events.ts'
+
+export interface NotesServiceDeps {
+  notes: NotesStore
+  archive: ArchiveStore
+  events?: EventHub
+  now?: () => Date
+  /** Asks where to save an export (the suggested file name given); null when the user cancels. */
+  chooseSavePath: (suggestedName: string) => Promise<string | null>
+  /** Puts text on the system clipboard. */
+  writeClipboard: (text: string) => void
+}
+
+/** The API methods this service implements. */
+export type NotesApi = Pick<
+  ArchiveApi,
+  | 'queryNotes'
+  | 'placeHighlights'
+  | 'createHighlight'
+  | 'addItemNote'
+  | 'toggleBookmark'
+  | 'updateAnnotation'
+  | 'deleteAnnotation'
+  | 'restoreAnnotation'
+  | 'listTrash'
+  | 'notesInfo'
+  | 'setColorMeanings'
+  | 'exportMarkdown'
+  | 'saveMarkdown'
+  | 'copyText'
+>
+
+export interface NotesService {
+  api: NotesApi
+  /** Item ids with a bookmark / with any annotation, and those carrying a tag or colour (search filters). */
+  itemSets(): { bookmarked: Set<string>; annotated: Set<string>; tags: Map<string, Set<string>>; colors: Map<string, Set<string>> }
+  /** Forgets the cached briefing after it was re-imported. */
+  briefingChanged(id: BriefingId): void
+}
+
+/** ISO 8601 with the local offset (`2026-12-01T21:30:00+09:00`). */
+export function isoWithOffset(date: Date): string {
+  const offset = -date.getTimezoneOffset()
+  const sign = offset >= 0 ? '+' : '-'
+  const pad = (n: number): string => String(Math.floor(Math.abs(n))).padStart(2, '0')
+  const local = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 19)
+  return `${local}${sign}${pad(offset / 60)}:${pad(offset % 60)}`
+}
+
+/** `2023-04-07 중국 과학기술 정책 주간동향 - 메모.md`, with nothing a file system refuses. */
+export function exportFileName(briefing: Briefing, lang: 'ko' | 'en'): string {
+  const series = briefing.series.replace(/[/\\:*?"<>|\u0000-\u001f]+/g, '').replace(/\s+/g, ' ').trim()
+  return `${briefing.published} ${series} - ${lang === 'en' ? 'notes' : '메모'}.md`
+}
+
+function findItem(briefing: Briefing, itemId: string): Item | undefined {
+  for (const section of briefing.sections) for (const item of section.items) if (item.id === itemId) return item
+  return undefined
+}
+
+export function createNotesService(deps: NotesServiceDeps): NotesService {
+  const { notes, archive } = deps
+  const now = (): string => (deps.now?.() ?? new Date()).toISOString()
+  const briefings = new Map<BriefingId, Promise<Briefing | null>>()
+
+  const loadBriefing = (id: BriefingId): Promise<Briefing | null> => {
+    let loading = briefings.get(id)
+    if (!loading) {
+      loading = archive.get(id)
+      briefings.set(id, loading)
+      // A failed read is not remembered.
+      loading.catch(() => briefings.delete(id))
+    }
+    return loading
+  }
+  const briefingOrThrow = async (id: BriefingId): Promise<Briefing> => {
+    const briefing = await loadBriefing(id)
+    if (!briefing) throw new Error(`no briefing ${id} in the archive`)
+    return briefing
+  }
+  const itemOrThrow = (briefing: Briefing, itemId: string): Item => {
+    const item = findItem(briefing, itemId)
+    if (!item) throw new Error(`no item ${itemId} in ${briefing.id}`)
+    return item
+  }
+
+  const changed = (...ids: BriefingId[]): void => deps.events?.emit('notesChanged', { briefingIds: [...new Set(ids)] })
+
+  async function allViews(): Promise<AnnotationView[]> {
+    const annotations = notes.list()
+    const ids = [...new Set(annotations.map((a) => a.briefingId))]
+    const loaded = new Map<BriefingId, Briefing>()
+    for (const id of ids) {
+      const briefing = await loadBriefing(id)
+      if (briefing) loaded.set(id, briefing)
+    }
+    return buildViews(annotations, loaded)
+  }
+
+  function common(briefingId: BriefingId, item?: Item): Pick<Annotation, 'id' | 'briefingId' | 'created' | 'modified' | 'tags'> &
+    { itemTitle?: string } {
+    const time = now()
+    return { id: `urn:uuid:${randomUUID()}`, briefingId, created: time, modified: time, tags: [], ...(item ? { itemTitle: item.title } : {}) }
+  }
+
+  function patchFor(annotation: Annotation, patch: AnnotationPatch): Partial<Annotation> {
+    const allowed: Record<Annotation['kind'], ReadonlyArray<keyof AnnotationPatch>> = {
+      highlight: ['color', 'comment', 'tags'],
+      note: ['text', 'tags'],
+      bookmark: ['reason', 'state', 'tags']
+    }
+    for (const key of Object.keys(patch) as Array<keyof AnnotationPatch>) {
+      if (!allowed[annotation.kind].includes(key)) throw new Error(`a ${annotation.kind} has no ${key}`)
+    }
+    return patch as Partial<Annotation>
+  }
+
+  function placementsOf(briefing: Briefing): Map<string, Placement> {
+    const placements = new Map<string, Placement>()
+    for (const annotation of notes.list()) {
+      if (annotation.briefingId === briefing.id) placements.set(annotation.id, resolveAnnotation(annotation, briefing))
+    }
+    return placements
+  }
+
+  async function markdownOf(briefingId: BriefingId, lang: 'ko' | 'en'): Promise<{ markdown: string; fileName: string }> {
+    const briefing = await briefingOrThrow(briefingId)
+    const markdown = exportBriefingMarkdown({
+      briefing,
+      annotations: notes.list().filter((a) => a.briefingId === briefingId),
+      placements: placementsOf(briefing),
+      colorMeanings: notes.colorMeanings(),
+      lang,
+      exported: isoWithOffset(deps.now?.() ?? new Date())
+    })
+    return { markdown, fileName: exportFileName(briefing, lang) }
+  }
+
+  function info(): NotesInfo {
+    const tags: Record<string, number> = {}
+    for (const a of notes.list()) for (const t of a.tags) tags[t] = (tags[t] ?? 0) + 1
+    return {
+      storeFile: notes.file,
+      colorMeanings: notes.colorMeanings(),
+      tags,
+      ...(notes.recovered ? { recovered: notes.recovered } : {}),
+      trash: notes.trash().length
+    }
+  }
+
+  const api: NotesApi = {
+    async queryNotes(query) {
+      const views = await allViews()
+      const result = queryViews(views, query)
+      return { ...result, facets: facetsOf(views) }
+    },
+
+    async placeHighlights({ briefingId, texts }) {
+      const briefing = await briefingOrThrow(briefingId)
+      const placed = []
+      for (const annotation of notes.list()) {
+        if (annotation.kind !== 'highlight' || annotation.briefingId !== briefingId) continue
+        const placement = resolveAnnotation(annotation, briefing)
+        if (placement.status === 'orphan' || !placement.itemId) continue
+        const text = texts[placement.itemId]
+        if (text === undefined) continue
+        const range = locateInText(text, annotation.quote, placement.start)
+        if (!range) continue
+        placed.push({
+          id: annotation.id,
+          itemId: placement.itemId,
+          start: range.start,
+          end: range.end,
+          color: annotation.color,
+          comment: annotation.comment,
+          tags: annotation.tags,
+          status: placement.status
+        })
+      }
+      return placed
+    },
+
+    async createHighlight({ briefingId, itemId, text, start, end, color, comment = '', tags = [] }) {
+      const briefing = await briefingOrThrow(briefingId)
+      const item = itemOrThrow(briefing, itemId)
+      const described = describeQuote(text, start, end)
+      if (!described) throw new Error('the selection holds no text')
+      const anchor = anchorQuote(item, described.quote, start)
+      const highlight: Highlight = {
+        ...common(briefingId, item),
+        kind: 'highlight',
+        itemId,
+        itemTitle: item.title,
+        quote: described.quote,
+        text: described.text,
+        ...(anchor.position ? { position: anchor.position } : {}),
+        itemHash: anchor.itemHash,
+        normalizer: anchor.normalizer,
+        color: color as Color,
+        comment,
+        tags
+      }
+      notes.add(highlight)
+      changed(briefingId)
+      return highlight
+    },
+
+    async addItemNote({ briefingId, itemId, text, tags = [] }) {
+      const briefing = await briefingOrThrow(briefingId)
+      const item = itemOrThrow(briefing, itemId)
+      const note: ItemNote = { ...common(briefingId, item), kind: 'note', itemId, itemTitle: item.title, text, tags }
+      notes.add(note)
+      changed(briefingId)
+      return note
+    },
+
+    async toggleBookmark({ briefingId, itemId }) {
+      const briefing = await briefingOrThrow(briefingId)
+      const existing = notes
+        .list()
+        .find((a): a is Bookmark => a.kind === 'bookmark' && a.briefingId === briefingId && a.itemId === itemId)
+      if (existing) {
+        notes.remove(existing.id)
+        changed(briefingId)
+        return null
+      }
+      const item = itemId ? itemOrThrow(briefing, itemId) : undefined
+      const bookmark: Bookmark = {
+        ...common(briefingId, item),
+        kind: 'bookmark',
+        ...(itemId ? { itemId } : {}),
+        reason: '',
+        state: 'unread'
+      }
+      notes.add(bookmark)
+      changed(briefingId)
+      return bookmark
+    },
+
+    async updateAnnotation({ id, patch }) {
+      const annotation = notes.get(id)
+      if (!annotation) throw new Error(`no annotation ${id}`)
+      const updated = notes.update(id, patchFor(annotation, patch))
+      changed(updated.briefingId)
+      return updated
+    },
+
+    async deleteAnnotation({ id }) {
+      const entry: TrashEntry = notes.remove(id)
+      changed(entry.annotation.briefingId)
+      return entry
+    },
+
+    async restoreAnnotation({ id }) {
+      const annotation = notes.restore(id)
+      changed(annotation.briefingId)
+      return annotation
+    },
+
+    listTrash: async () => [...notes.trash()],
+    notesInfo: async () => info(),
+    async setColorMeanings(meanings) {
+      notes.setColorMeanings(meanings)
+      return info()
+    },
+
+    exportMarkdown: async ({ briefingId, lang }) => markdownOf(briefingId, lang),
+
+    async saveMarkdown({ briefingId, lang }) {
+      const { markdown, fileName } = await markdownOf(briefingId, lang)
+      const path = await deps.chooseSavePath(fileName)
+      if (!path) return { path: null }
+      let existing: string | undefined
+      try {
+        existing = await readFile(path, 'utf8')
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      }
+      await writeAtomic(path, existing === undefined ? markdown : mergeMarkdown(existing, markdown))
+      return { path }
+    },
+
+    async copyText({ text }) {
+      deps.writeClipboard(text)
+      return { copied: true }
+    }
+  }
+
+  return {
+    api,
+    itemSets() {
+      const bookmarked = new Set<string>()
+      const annotated = new Set<string>()
+      const tags = new Map<string, Set<string>>()
+      const colors = new Map<string, Set<string>>()
+      const add = (map: Map<string, Set<string>>, key: string, itemId: string): void => {
+        let set = map.get(key)
+        if (!set) map.set(key, (set = new Set()))
+        set.add(itemId)
+      }
+      for (const a of notes.list()) {
+        if (!a.itemId) continue
+        if (a.kind === 'bookmark') bookmarked.add(a.itemId)
+        else annotated.add(a.itemId)
+        for (const tag of a.tags) add(tags, tag, a.itemId)
+        if (a.kind === 'highlight') add(colors, a.color, a.itemId)
+      }
+      return { bookmarked, annotated, tags, colors }
+    },
+    briefingChanged(id) {
+      briefings.delete(id)
+    }
+  }
+}
+

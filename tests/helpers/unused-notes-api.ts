@@ -1,0 +1,14 @@
+import type { NotesApi } from '../../electron/main/services/notes-service.ts'
+
+const NOTES_METHODS = [
+  'queryNotes', 'placeHighlights', 'createHighlight', 'addItemNote', 'toggleBookmark', 'updateAnnotation',
+  'deleteAnnotation', 'restoreAnnotation', 'listTrash', 'notesInfo', 'setColorMeanings', 'exportMarkdown',
+  'saveMarkdown', 'copyText'
+] as const satisfies ReadonlyArray<keyof NotesApi>
+
+/** Notes methods for API fakes of tests about something else: each rejects if called. */
+export function unusedNotesApi(): NotesApi {
+  return Object.fromEntries(
+    NOTES_METHODS.map((m) => [m, async () => Promise.reject(new Error(`${m} is not used in this test`))])
+  ) as unknown as NotesApi
+}
