@@ -9,10 +9,15 @@ export interface KeyInput {
 }
 
 export type ZoomAction = 'in' | 'out' | 'reset'
-export type ReaderAction = 'next' | 'previous' | 'back' | { zoom: ZoomAction }
+export type ReaderAction = 'next' | 'previous' | 'back' | 'bookmark' | 'notes' | { zoom: ZoomAction } | { extend: ExtendAction }
+/** Shift+arrows extend a text selection (Ctrl/Alt: by word, ↑ ↓: by line). */
+export interface ExtendAction {
+  direction: 'forward' | 'backward'
+  granularity: 'character' | 'word' | 'line'
+}
 export type LibraryAction = 'next' | 'previous' | 'open'
 /** Shortcuts that work in every view. */
-export type GlobalAction = 'search' | 'find' | 'findNext' | 'findPrevious'
+export type GlobalAction = 'search' | 'find' | 'findNext' | 'findPrevious' | 'undo'
 /** Keys in the search results list. */
 export type ResultsAction = 'next' | 'previous' | 'first' | 'last' | 'open' | 'exit'
 
@@ -54,6 +59,8 @@ export function globalActionFor(input: KeyInput, typing: boolean): GlobalAction 
     return input.shiftKey ? 'findPrevious' : 'findNext'
   }
   if (!typing && plain(input) && input.key === '/') return 'search'
+  // In a text field Ctrl+Z undoes typing, not a note change.
+  if (!typing && accel(input) && !input.shiftKey && letterKey(input, 'z')) return 'undo'
   return null
 }
 
@@ -73,9 +80,16 @@ export function resultsActionFor(input: KeyInput): ResultsAction | null {
 export function readerActionFor(input: KeyInput): ReaderAction | null {
   const zoom = zoomAction(input)
   if (zoom) return { zoom }
+  if (accel(input) && !input.shiftKey && letterKey(input, 'd')) return 'bookmark'
+  if (accel(input) && input.shiftKey && letterKey(input, 'm')) return 'notes'
+  const arrows: Record<string, ExtendAction['direction']> = { ArrowRight: 'forward', ArrowDown: 'forward', ArrowLeft: 'backward', ArrowUp: 'backward' }
+  if (input.shiftKey && !input.metaKey && input.key in arrows) {
+    const line = input.key === 'ArrowDown' || input.key === 'ArrowUp'
+    return { extend: { direction: arrows[input.key], granularity: line ? 'line' : input.ctrlKey || input.altKey ? 'word' : 'character' } }
+  }
   if (!plain(input)) return null
-  if (input.key === 'ArrowDown' || (!input.shiftKey && letterKey(input, 'j'))) return 'next'
-  if (input.key === 'ArrowUp' || (!input.shiftKey && letterKey(input, 'k'))) return 'previous'
+  if ((input.key === 'ArrowDown' && !input.shiftKey) || (!input.shiftKey && letterKey(input, 'j'))) return 'next'
+  if ((input.key === 'ArrowUp' && !input.shiftKey) || (!input.shiftKey && letterKey(input, 'k'))) return 'previous'
   if (input.key === 'Escape') return 'back'
   return null
 }

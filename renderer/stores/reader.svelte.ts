@@ -13,6 +13,8 @@ class ReaderStore {
   briefing: Briefing | null = $state.raw(null)
   /** The item highlighted in the contents (scroll-spy or keyboard). */
   currentItemId: ItemId | null = $state(null)
+  /** An item to scroll to once the briefing is shown (a note or a deep link opened it). */
+  target: ItemId | null = $state(null)
   #request = 0
 
   /** Item ids in reading order. */
@@ -46,7 +48,15 @@ class ReaderStore {
     return this.openId === null ? Promise.resolve() : this.open(this.openId)
   }
 
+  /** Opens a briefing at one of its items. */
+  async openAt(id: BriefingId, itemId: ItemId | null): Promise<void> {
+    this.target = itemId
+    if (this.openId === id && this.briefing) return
+    await this.open(id)
+  }
+
   close(): void {
+    this.target = null
     this.#request++
     this.openId = null
     this.briefing = null

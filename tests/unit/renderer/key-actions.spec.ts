@@ -121,3 +121,27 @@ describe('Korean input mode', () => {
     expect(readerActionFor(key('h', { code: 'KeyJ' }))).toBeNull()
   })
 })
+
+describe('note shortcuts', () => {
+  test('Ctrl+D bookmarks, Ctrl+Shift+M toggles the notes panel (also by key position in Korean input)', () => {
+    expect(readerActionFor(key('d', { ctrlKey: true }))).toBe('bookmark')
+    expect(readerActionFor(key('ㅇ', { ctrlKey: true, code: 'KeyD' }))).toBe('bookmark')
+    expect(readerActionFor(key('M', { ctrlKey: true, shiftKey: true }))).toBe('notes')
+    expect(readerActionFor(key('d'))).toBeNull()
+  })
+
+  test('Shift+arrows extend a selection: by character, by word with Ctrl or Alt, by line up and down', () => {
+    expect(readerActionFor(key('ArrowRight', { shiftKey: true }))).toEqual({ extend: { direction: 'forward', granularity: 'character' } })
+    expect(readerActionFor(key('ArrowLeft', { shiftKey: true, ctrlKey: true }))).toEqual({ extend: { direction: 'backward', granularity: 'word' } })
+    expect(readerActionFor(key('ArrowDown', { shiftKey: true }))).toEqual({ extend: { direction: 'forward', granularity: 'line' } })
+    expect(readerActionFor(key('ArrowUp', { shiftKey: true }))).toEqual({ extend: { direction: 'backward', granularity: 'line' } })
+    // Without Shift the arrows still move between items.
+    expect(readerActionFor(key('ArrowDown'))).toBe('next')
+  })
+
+  test('Ctrl+Z undoes a note change, except while typing in a field', () => {
+    expect(globalActionFor(key('z', { ctrlKey: true }), false)).toBe('undo')
+    expect(globalActionFor(key('z', { ctrlKey: true }), true)).toBeNull()
+    expect(globalActionFor(key('z', { ctrlKey: true, shiftKey: true }), false)).toBeNull()
+  })
+})
