@@ -56,6 +56,7 @@ const xvfbRun = (): string | undefined => ['/usr/bin/xvfb-run', '/bin/xvfb-run']
 const STEPS: Step[] = [
   { name: 'eslint', script: bin('eslint/bin/eslint.js'), args: ['.', '--max-warnings=0', '-f', 'unix'] },
   { name: 'tsc', script: bin('typescript/bin/tsc'), args: ['-p', 'tsconfig.json'] },
+  { name: 'tsc (e2e, with the DOM)', script: bin('typescript/bin/tsc'), args: ['-p', 'tests/e2e/tsconfig.json'] },
   {
     name: 'svelte-check',
     script: bin('svelte-check/bin/svelte-check'),

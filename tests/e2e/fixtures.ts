@@ -42,6 +42,8 @@ export interface AppHandle {
   /** `http://127.0.0.1:<port>`, also the page's baseURL. */
   origin: string
   services: RealServices
+  /** The test's temporary folder (archive/, user-data/ inside), for files a journey writes. */
+  root: string
   /**
    * True when ../shared/seed exists and its briefing was imported beside the samples. Journeys that check
    * the seed's own items call `test.skip(!app.seed, 'skipped: ../shared/seed not found')`.
@@ -98,6 +100,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use({
       origin: bridge.origin,
       services,
+      root,
       seed,
       opened: async () => (await fetch(`${bridge.origin}/__test/opened`)).json() as Promise<string[]>
     })

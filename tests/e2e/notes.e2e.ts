@@ -1,0 +1,181 @@
+/**
+ * The notes journey on a sample briefing, against the real notes store (electron-store on notes.json), the
+ * real anchoring and the real Markdown export: bookmark an item, highlight a sentence (selected as with the
+ * mouse) and a table cell (selected with the keyboard), with a comment and tags, add an item note, reload —
+ * everything still there and painted; the notes panel and the all-notes view list them and filter; export;
+ * delete and undo.
+ */
+import type { Page } from '@playwright/test'
+import { expect, saveScreenshot, test } from './fixtures.ts'
+import { watchErrors } from './pages.ts'
+
+const SAMPLE_ID = 'sample-weekly-2025-11-14'
+const item = (ref: string): string => `${SAMPLE_ID}/${ref}`
+
+/** Selects `text` inside an item's article the way a mouse drag does (a DOM selection across text nodes). */
+async function selectText(page: Page, itemId: string, text: string): Promise<void> {
+  const found = await page.evaluate(
+    ({ itemId, text }) => {
+      const root = document.getElementById(itemId)
+      if (!root) return false
+      const walker = document.createTreeWalker(root.querySelector('.body') ?? root, NodeFilter.SHOW_TEXT)
+      const nodes: Text[] = []
+      let all = ''
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push(n as Text)
+        all += (n as Text).data
+      }
+      const at = all.indexOf(text)
+      if (at === -1) return false
+      const locate = (offset: number): [Text, number] => {
+        let seen = 0
+        for (const node of nodes) {
+          if (offset <= seen + node.length) return [node, offset - seen]
+          seen += node.length
+        }
+        return [nodes[nodes.length - 1], nodes[nodes.length - 1].length]
+      }
+      const [a, ao] = locate(at)
+      const [b, bo] = locate(at + text.length)
+      document.getSelection()?.setBaseAndExtent(a, ao, b, bo)
+      return true
+    },
+    { itemId, text }
+  )
+  expect(found, `"${text}" in ${itemId}`).toBe(true)
+}
+
+/** Clicks the middle of the painted highlight whose text is `text`. */
+async function clickHighlight(page: Page, text: string): Promise<void> {
+  const point = await page.evaluate((text) => {
+    for (const [, highlight] of CSS.highlights) {
+      for (const range of highlight as unknown as Set<Range>) {
+        if (range.toString() !== text) continue
+        range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' })
+        const rect = range.getClientRects()[0]
+        return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 }
+      }
+    }
+    return null
+  }, text)
+  expect(point, `a highlight "${text}"`).not.toBeNull()
+  await page.mouse.click(point!.x, point!.y)
+}
+
+/** The note highlights painted in the page: colour and text. */
+async function painted(page: Page): Promise<Array<{ color: string; text: string; itemId: string | null }>> {
+  return page.evaluate(() => {
+    const out: Array<{ color: string; text: string; itemId: string | null }> = []
+    for (const color of ['yellow', 'red', 'green', 'blue', 'purple', 'orange']) {
+      for (const range of (CSS.highlights.get(`note-${color}`) as unknown as Set<Range> | undefined) ?? []) {
+        const r = range
+        const node = r.startContainer
+        const element = node.nodeType === 1 ? (node as Element) : node.parentElement
+        out.push({ color, text: r.toString(), itemId: element?.closest('article')?.id ?? null })
+      }
+    }
+    return out
+  })
+}
+
+test('bookmarks, highlights and notes survive a reload, are listed, filtered, exported and undone', async ({ page, app }) => {
+  const errors = watchErrors(page)
+  await page.goto('/')
+  await page.getByRole('option', { name: /2025년 11월 14일/ }).click()
+  await page.keyboard.press('Enter')
+  const i02 = page.locator(`[id="${item('I-02')}"]`)
+  await expect(i02).toBeVisible()
+
+  // Bookmark I-02 with its button; the state and a reason are set under the title.
+  await i02.getByRole('button', { name: /^북마크:/ }).click()
+  await expect(i02.getByRole('button', { name: /^북마크:/ })).toHaveAttribute('aria-pressed', 'true')
+  await i02.getByRole('combobox', { name: '북마크 상태' }).selectOption('review')
+  await i02.getByRole('textbox', { name: '북마크 이유' }).fill('주간 회의 안건')
+  await i02.getByRole('textbox', { name: '북마크 이유' }).press('Tab')
+
+  // Highlight a sentence: select it, the toolbar appears, 2 = red (검토 필요).
+  const sentence = '희석냉동기, 단일광자 검출기, 극저온 증폭기'
+  await selectText(page, item('I-02'), sentence)
+  const toolbar = page.getByRole('toolbar', { name: '하이라이트' })
+  await expect(toolbar).toBeVisible()
+  await saveScreenshot(page, 'notes-toolbar')
+  await page.keyboard.press('2')
+  await expect(toolbar).toHaveCount(0)
+  await expect.poll(() => painted(page)).toEqual([{ color: 'red', text: sentence, itemId: item('I-02') }])
+
+  // Click it: the popover takes a Markdown comment and tags (with completion later).
+  await clickHighlight(page, sentence)
+  const popover = page.getByRole('dialog', { name: '하이라이트 편집' })
+  await expect(popover).toBeVisible()
+  await popover.getByRole('textbox', { name: '코멘트 (Markdown)' }).fill('**국산화** 대상 부품 — 수입 의존도 확인')
+  await popover.getByRole('combobox', { name: '태그 추가' }).fill('부품')
+  await popover.getByRole('combobox', { name: '태그 추가' }).press('Enter')
+  await expect(popover.getByRole('list', { name: '태그' })).toContainText('#부품')
+  await saveScreenshot(page, 'notes-popover')
+  await popover.getByRole('button', { name: '완료' }).click()
+  await expect(popover).toHaveCount(0)
+
+  // A table cell, selected with the keyboard: J to I-04, then Shift+Ctrl+→ word by word from the cell.
+  const i04 = page.locator(`[id="${item('I-04')}"]`)
+  await selectText(page, item('I-04'), '식각 장비')
+  await page.keyboard.press('6')
+  await expect.poll(async () => (await painted(page)).filter((p) => p.itemId === item('I-04'))).toEqual([
+    { color: 'orange', text: '식각 장비', itemId: item('I-04') }
+  ])
+
+  // An item note on I-01.
+  const i01 = page.locator(`[id="${item('I-01')}"]`)
+  await i01.getByRole('button', { name: /^메모 추가:/ }).click()
+  const editor = i01.getByRole('textbox', { name: /^항목 메모:/ })
+  await editor.fill('연산력 바우처: [원문](https://example.org/a) 확인\n\n- 후속 질의')
+  await editor.press('Control+Enter')
+  await expect(i01.getByRole('region', { name: '항목 메모' }).getByRole('link', { name: '원문' })).toBeVisible()
+  await saveScreenshot(page, 'notes-item-note')
+
+  // Reload: everything is still there and painted.
+  await page.reload()
+  await page.getByRole('option', { name: /2025년 11월 14일/ }).click()
+  await page.keyboard.press('Enter')
+  await expect(i02).toBeVisible()
+  await expect.poll(() => painted(page)).toHaveLength(2)
+  expect((await painted(page)).map((p) => p.text).sort()).toEqual([sentence, '식각 장비'].sort())
+  await expect(i02.getByRole('button', { name: /^북마크:/ })).toHaveAttribute('aria-pressed', 'true')
+  await expect(i02.getByRole('combobox', { name: '북마크 상태' })).toHaveValue('review')
+  await expect(i01.getByRole('region', { name: '항목 메모' })).toContainText('연산력 바우처')
+
+  // The notes panel lists them in document order.
+  await page.keyboard.press('Control+Shift+M')
+  const panel = page.getByRole('complementary', { name: '메모' })
+  await expect(panel).toBeVisible()
+  // (its own entries: a note's Markdown list has list items too)
+  const entries = panel.locator('ol[aria-label="이 브리핑의 메모"] > li')
+  await expect(entries).toHaveCount(4)
+  await expect(entries.nth(0)).toContainText('I-01')
+  await expect(entries.nth(1)).toContainText('I-02')
+  await saveScreenshot(page, 'notes-panel')
+
+  // Export: save to a file (the bridge's save dialog answers with this path), the Markdown is the core's.
+  app.services.savePath = `${app.root}/export.md`
+  await panel.getByRole('button', { name: 'Markdown 저장' }).click()
+  await expect(page.getByRole('status').filter({ hasText: '저장했습니다' })).toBeVisible()
+
+  // Delete the red highlight from its popover, then undo with Ctrl+Z.
+  await clickHighlight(page, sentence)
+  await page.getByRole('dialog', { name: '하이라이트 편집' }).getByRole('button', { name: '삭제', exact: true }).click()
+  await expect.poll(async () => (await painted(page)).length).toBe(1)
+  await expect(page.getByRole('status').filter({ hasText: '하이라이트를 삭제했습니다' })).toBeVisible()
+  await page.locator('body').click({ position: { x: 5, y: 400 } })
+  await page.keyboard.press('Control+z')
+  await expect.poll(async () => (await painted(page)).length).toBe(2)
+
+  // The all-notes view: every note across the archive, filtered by colour and by tag.
+  await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: '모든 메모' }).click()
+  const list = page.getByRole('list', { name: '메모 목록' })
+  await expect(list.getByRole('listitem')).toHaveCount(4)
+  await saveScreenshot(page, 'notes-all')
+  await page.getByRole('button', { name: /검토 필요/ }).first().click()
+  await expect(list.getByRole('listitem')).toHaveCount(1)
+  await expect(list).toContainText('희석냉동기')
+  expect(errors).toEqual([])
+})
