@@ -115,13 +115,25 @@ test('bookmarks, highlights and notes survive a reload, are listed, filtered, ex
   await popover.getByRole('button', { name: '완료' }).click()
   await expect(popover).toHaveCount(0)
 
-  // A table cell, selected with the keyboard: J to I-04, then Shift+Ctrl+→ word by word from the cell.
-  const i04 = page.locator(`[id="${item('I-04')}"]`)
+  // A table cell of I-04's ranking, selected like a drag over it, key 6 = orange.
   await selectText(page, item('I-04'), '식각 장비')
   await page.keyboard.press('6')
   await expect.poll(async () => (await painted(page)).filter((p) => p.itemId === item('I-04'))).toEqual([
     { color: 'orange', text: '식각 장비', itemId: item('I-04') }
   ])
+
+  // With the keyboard only: J/K to II-01, Shift+Ctrl+→ twice selects its first two words, 3 = green.
+  await page.locator('body').click({ position: { x: 5, y: 300 } })
+  const ii01 = page.locator(`[id="${SAMPLE_ID}/II-01"]`)
+  await page.getByRole('link', { name: /톈궁양자/ }).click()
+  await expect(ii01.getByRole('heading', { level: 3 })).toBeFocused()
+  await page.keyboard.press('Shift+Control+ArrowRight')
+  await page.keyboard.press('Shift+Control+ArrowRight')
+  await expect(toolbar).toBeVisible()
+  await page.keyboard.press('3')
+  await expect.poll(async () => (await painted(page)).filter((p) => p.itemId === `${SAMPLE_ID}/II-01`).map((p) => p.color)).toEqual(['green'])
+  const keyboardText = (await painted(page)).find((p) => p.color === 'green')?.text ?? ''
+  expect(keyboardText.trim().split(/\s+/).length).toBe(2)
 
   // An item note on I-01.
   const i01 = page.locator(`[id="${item('I-01')}"]`)
@@ -137,8 +149,8 @@ test('bookmarks, highlights and notes survive a reload, are listed, filtered, ex
   await page.getByRole('option', { name: /2025년 11월 14일/ }).click()
   await page.keyboard.press('Enter')
   await expect(i02).toBeVisible()
-  await expect.poll(() => painted(page)).toHaveLength(2)
-  expect((await painted(page)).map((p) => p.text).sort()).toEqual([sentence, '식각 장비'].sort())
+  await expect.poll(() => painted(page)).toHaveLength(3)
+  expect((await painted(page)).map((p) => p.text).sort()).toEqual([sentence, '식각 장비', keyboardText].sort())
   await expect(i02.getByRole('button', { name: /^북마크:/ })).toHaveAttribute('aria-pressed', 'true')
   await expect(i02.getByRole('combobox', { name: '북마크 상태' })).toHaveValue('review')
   await expect(i01.getByRole('region', { name: '항목 메모' })).toContainText('연산력 바우처')
@@ -149,7 +161,7 @@ test('bookmarks, highlights and notes survive a reload, are listed, filtered, ex
   await expect(panel).toBeVisible()
   // (its own entries: a note's Markdown list has list items too)
   const entries = panel.locator('ol[aria-label="이 브리핑의 메모"] > li')
-  await expect(entries).toHaveCount(4)
+  await expect(entries).toHaveCount(5)
   await expect(entries.nth(0)).toContainText('I-01')
   await expect(entries.nth(1)).toContainText('I-02')
   await saveScreenshot(page, 'notes-panel')
@@ -162,17 +174,17 @@ test('bookmarks, highlights and notes survive a reload, are listed, filtered, ex
   // Delete the red highlight from its popover, then undo with Ctrl+Z.
   await clickHighlight(page, sentence)
   await page.getByRole('dialog', { name: '하이라이트 편집' }).getByRole('button', { name: '삭제', exact: true }).click()
-  await expect.poll(async () => (await painted(page)).length).toBe(1)
+  await expect.poll(async () => (await painted(page)).length).toBe(2)
   await expect(page.getByRole('status').filter({ hasText: '하이라이트를 삭제했습니다' })).toBeVisible()
   await page.locator('body').click({ position: { x: 5, y: 400 } })
   await page.keyboard.press('Control+z')
-  await expect.poll(async () => (await painted(page)).length).toBe(2)
+  await expect.poll(async () => (await painted(page)).length).toBe(3)
 
   // The all-notes view: every note across the archive, filtered by colour and by tag.
   await page.keyboard.press('Escape')
   await page.getByRole('button', { name: '모든 메모' }).click()
   const list = page.getByRole('list', { name: '메모 목록' })
-  await expect(list.getByRole('listitem')).toHaveCount(4)
+  await expect(list.getByRole('listitem')).toHaveCount(5)
   await saveScreenshot(page, 'notes-all')
   await page.getByRole('button', { name: /검토 필요/ }).first().click()
   await expect(list.getByRole('listitem')).toHaveCount(1)
