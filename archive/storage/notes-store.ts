@@ -78,6 +78,8 @@ export interface NotesStore {
   purgeTrash(days?: number): number
   colorMeanings(): Record<Color, string>
   setColorMeanings(meanings: Record<Color, string>): void
+  /** Replaces annotations by id as given (re-anchoring after a re-import: `modified` is not touched). One write. */
+  rewrite(annotations: readonly Annotation[]): void
   /** Idempotent by id: a later `modified` updates, the same or an older one leaves it. One write. */
   importAnnotations(annotations: readonly Annotation[]): ImportOutcome[]
   /** Releases the lock. */
@@ -279,6 +281,11 @@ export async function openNotesStore(dir: string, options: NotesStoreOptions): P
       colorMeanings: () => data.colorMeanings,
       setColorMeanings(meanings) {
         save({ ...data, colorMeanings: colorMeaningsSchema.parse(meanings) })
+      },
+      rewrite(changed) {
+        if (changed.length === 0) return
+        const byId = new Map(changed.map((a) => [a.id, checked(a)]))
+        save({ ...data, annotations: data.annotations.map((a) => byId.get(a.id) ?? a) })
       },
       importAnnotations(incoming) {
         const byId = new Map(data.annotations.map((a) => [a.id, a]))

@@ -25,6 +25,7 @@ import type {
   TrashEntry
 } from '../../archive/notes/model.ts'
 import type { AnnotationView, NotesFacets, NotesQuery } from '../../archive/notes/query-notes.ts'
+import type { ReanchorEntry } from '../../archive/notes/anchor.ts'
 
 // The data types the renderer shows, re-exported so it imports them from the contract only.
 export type * from '../../archive/model/briefing.ts'
@@ -59,6 +60,14 @@ export interface AnnotationPatch {
   text?: string
   reason?: string
   state?: BookmarkState
+}
+
+/** What a re-import of a corrected briefing did to its notes: those that moved and those that could not be placed. */
+export interface ReanchorReport {
+  briefingId: BriefingId
+  /** When it happened (ISO 8601). */
+  at: string
+  entries: Array<ReanchorEntry & { kind: Annotation['kind']; summary: string }>
 }
 
 /** The notes store's state for the settings and the start-up notice. */
@@ -137,6 +146,8 @@ export interface ArchiveApi {
   exportMarkdown(input: { briefingId: BriefingId; lang: Locale }): Promise<{ markdown: string; fileName: string }>
   /** Asks where to save the export (merging into an existing file), and writes it: the path, or null if cancelled. */
   saveMarkdown(input: { briefingId: BriefingId; lang: Locale }): Promise<{ path: string | null }>
+  /** What the last re-import of this briefing did to its notes, or null. */
+  reanchorReport(input: { briefingId: BriefingId }): Promise<ReanchorReport | null>
   /** Puts text on the system clipboard. */
   copyText(input: { text: string }): Promise<{ copied: boolean }>
 }
@@ -168,6 +179,7 @@ export const CHANNELS = {
   setColorMeanings: 'notes:set-color-meanings',
   exportMarkdown: 'notes:export-markdown',
   saveMarkdown: 'notes:save-markdown',
+  reanchorReport: 'notes:reanchor-report',
   copyText: 'clipboard:write-text'
 } as const satisfies Record<ApiMethod, string>
 

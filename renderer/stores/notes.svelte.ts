@@ -7,7 +7,8 @@ import type {
   Color,
   ItemNote,
   NotesInfo,
-  PlacedHighlight
+  PlacedHighlight,
+  ReanchorReport
 } from '../../electron/shared/ipc-contract.ts'
 import { api, errorMessage } from '../lib/api.ts'
 import { t } from '../lib/i18n.ts'
@@ -42,6 +43,9 @@ class NotesStore {
   bookmarked: ReadonlySet<string> = $state.raw(new Set())
   error: string | undefined = $state()
   panelOpen = $state(false)
+  /** What the last re-import of the open briefing did to its notes (until the user dismisses it). */
+  report: ReanchorReport | null = $state.raw(null)
+  #dismissed = new Set<string>()
   /** Bumped by every notesChanged event, for views over the whole store. */
   changes = $state(0)
   /** The annotation the panel or a hover points at. */
@@ -86,6 +90,7 @@ class NotesStore {
   async open(briefingId: BriefingId): Promise<void> {
     this.watch()
     if (this.briefingId !== briefingId) {
+      this.report = null
       this.views = []
       this.placed = []
       this.focusedId = null
@@ -198,11 +203,17 @@ class NotesStore {
     }
   }
 
+  dismissReport(): void {
+    if (this.report) this.#dismissed.add(`${this.report.briefingId}@${this.report.at}`)
+    this.report = null
+  }
+
   async #load(briefingId: BriefingId): Promise<void> {
     const request = ++this.#request
     try {
-      const result = await api.queryNotes({ briefingId, sort: 'document' })
+      const [result, report] = await Promise.all([api.queryNotes({ briefingId, sort: 'document' }), api.reanchorReport({ briefingId })])
       if (request !== this.#request) return
+      this.report = report && !this.#dismissed.has(`${report.briefingId}@${report.at}`) && report.entries.length > 0 ? report : null
       this.views = result.views
       this.revision++
       this.error = undefined

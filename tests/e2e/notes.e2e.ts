@@ -5,7 +5,12 @@
  * everything still there and painted; the notes panel and the all-notes view list them and filter; export;
  * delete and undo.
  */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { allItems } from '../../archive/model/briefing.ts'
+import { itemText } from '../../archive/notes/item-text.ts'
+import { SAMPLE_DIR } from '../../archive/storage/sample-files.ts'
 import { expect, saveScreenshot, test } from './fixtures.ts'
 import { watchErrors } from './pages.ts'
 
@@ -189,5 +194,67 @@ test('bookmarks, highlights and notes survive a reload, are listed, filtered, ex
   await page.getByRole('button', { name: /검토 필요/ }).first().click()
   await expect(list.getByRole('listitem')).toHaveCount(1)
   await expect(list).toContainText('희석냉동기')
+  expect(errors).toEqual([])
+})
+
+test('a corrected briefing: the notes that moved and the one that could not be placed are shown', async ({ page, app }) => {
+  const errors = watchErrors(page)
+  const id = 'sample-weekly-2026-03-06'
+  const original = await readFile(join(SAMPLE_DIR, `${id}.txt`), 'utf8')
+  const briefing = await app.services.store.get(id)
+  if (!briefing) throw new Error(`${id} is not in the archive`)
+  const i02 = allItems(briefing).find((i) => i.id === `${id}/I-02`)!
+  const raw = itemText(i02).raw
+  const highlight = async (phrase: string, color: 'yellow' | 'red'): Promise<string> => {
+    const start = raw.indexOf(phrase)
+    expect(start, phrase).toBeGreaterThan(-1)
+    const created = await app.services.api.createHighlight({ briefingId: id, itemId: i02.id, text: raw, start, end: start + phrase.length, color })
+    return created.id
+  }
+  const stays = '홍콩 연구자가 선전 연구기관에서 일하면'
+  const goes = '연구 인력이 두 지역을 자유롭게 오갈 수 있도록 복수 통행증 발급 절차를 간소화'
+  await highlight(stays, 'yellow')
+  await highlight(goes, 'red')
+  await app.services.api.addItemNote({ briefingId: id, itemId: i02.id, text: '6G 협력 후속 확인' })
+
+  await page.goto('/')
+  await page.getByRole('option', { name: /2026년 3월 6일/ }).click()
+  await page.keyboard.press('Enter')
+  await expect.poll(async () => (await painted(page)).length).toBe(2)
+
+  // The corrected issue: a new item 02 renumbers the section, and the sentence of the red highlight is gone.
+  const inserted = ['02 선전시, 가상 반도체 설계 지원책 발표', '', '■ 선전시는 가상의 반도체 설계 기업에 연구비를 지원하는 정책을 발표(3.1)', '', '- 이 항목은 시험을 위해 끼워 넣은 것이다', '', ''].join('\n')
+  const corrected = original
+    .replace('03 훙투로봇,', '04 훙투로봇,')
+    .replace('02 광둥성·홍콩,', `${inserted}03 광둥성·홍콩,`)
+    .replace(`- ${goes}\n`, '')
+  expect(corrected).not.toContain(goes)
+  const outcome = await app.services.store.importBytes(`${id}.txt`, new TextEncoder().encode(corrected))
+  expect(outcome.status).toBe('updated')
+  await app.services.searchService.refresh()
+  const report = await app.services.notes.briefingChanged(id)
+  expect(report?.entries.map((e) => [e.kind, e.status, e.to ?? null])).toEqual([
+    ['highlight', 'moved', `${id}/I-03`],
+    ['highlight', 'orphan', null],
+    ['note', 'moved', `${id}/I-03`]
+  ])
+
+  // The open reader follows: the notice names what moved and what could not be placed.
+  await page.reload()
+  await page.getByRole('option', { name: /2026년 3월 6일/ }).click()
+  await page.keyboard.press('Enter')
+  const notice = page.getByRole('status', { name: '고쳐진 판으로 바뀐 브리핑' })
+  await expect(notice).toContainText('메모 2개가 새 위치로 옮겨졌고, 1개는 위치를 찾지 못했습니다')
+  await expect(notice).toContainText('I-02 → I-03')
+  await saveScreenshot(page, 'notes-reanchored')
+  // The yellow highlight is painted in I-03 now, the note is there too; the red one is kept as unplaced.
+  await expect.poll(() => painted(page)).toEqual([{ color: 'yellow', text: stays, itemId: `${id}/I-03` }])
+  await expect(page.locator(`[id="${id}/I-03"]`).getByRole('region', { name: '항목 메모' })).toContainText('6G 협력 후속 확인')
+  await notice.getByRole('button', { name: '메모 패널에서 보기' }).click()
+  const unplaced = page.getByRole('region', { name: /위치를 찾지 못한 메모/ })
+  await expect(unplaced).toContainText(goes)
+  await saveScreenshot(page, 'notes-unplaced')
+  await notice.getByRole('button', { name: '확인' }).click()
+  await expect(notice).toHaveCount(0)
   expect(errors).toEqual([])
 })

@@ -168,6 +168,7 @@ export const API_SCHEMAS = {
   setColorMeanings: colorMeaningsSchema,
   exportMarkdown: z.object({ briefingId, lang: locale }).strict(),
   saveMarkdown: z.object({ briefingId, lang: locale }).strict(),
+  reanchorReport: z.object({ briefingId }).strict(),
   copyText: z.object({ text: z.string().max(5_000_000) }).strict()
 } satisfies { [K in ApiMethod]: z.ZodType<ApiInput<K>> }
 

@@ -6,14 +6,14 @@
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import type { Briefing, BriefingId, Item } from '../../../archive/model/briefing.ts'
-import { anchorQuote, describeQuote, locateInText, resolveAnnotation } from '../../../archive/notes/anchor.ts'
+import { anchorQuote, describeQuote, locateInText, reanchor, resolveAnnotation } from '../../../archive/notes/anchor.ts'
 import { exportBriefingMarkdown, mergeMarkdown } from '../../../archive/notes/export-markdown.ts'
 import type { Annotation, Bookmark, Color, Highlight, ItemNote, Placement, TrashEntry } from '../../../archive/notes/model.ts'
 import { buildViews, facetsOf, queryViews, type AnnotationView } from '../../../archive/notes/query-notes.ts'
 import type { NotesStore } from '../../../archive/storage/notes-store.ts'
 import type { ArchiveStore } from '../../../archive/storage/index.ts'
 import { writeAtomic } from '../../../archive/storage/write-atomic.ts'
-import type { AnnotationPatch, ArchiveApi, NotesInfo } from '../../shared/ipc-contract.ts'
+import type { AnnotationPatch, ArchiveApi, NotesInfo, ReanchorReport } from '../../shared/ipc-contract.ts'
 import type { EventHub } from './events.ts'
 
 export interface NotesServiceDeps {
@@ -43,6 +43,7 @@ export type NotesApi = Pick<
   | 'setColorMeanings'
   | 'exportMarkdown'
   | 'saveMarkdown'
+  | 'reanchorReport'
   | 'copyText'
 >
 
@@ -50,8 +51,11 @@ export interface NotesService {
   api: NotesApi
   /** Item ids with a bookmark / with any annotation, and those carrying a tag or colour (search filters). */
   itemSets(): { bookmarked: Set<string>; annotated: Set<string>; tags: Map<string, Set<string>>; colors: Map<string, Set<string>> }
-  /** Forgets the cached briefing after it was re-imported. */
-  briefingChanged(id: BriefingId): void
+  /**
+   * A briefing was re-imported (a corrected issue, a better parser): its notes are moved to where they land
+   * in the new text, and the report of what moved and what could not be placed is kept for the reader.
+   */
+  briefingChanged(id: BriefingId): Promise<ReanchorReport | null>
 }
 
 /** ISO 8601 with the local offset (`2026-12-01T21:30:00+09:00`). */
@@ -78,6 +82,7 @@ export function createNotesService(deps: NotesServiceDeps): NotesService {
   const { notes, archive } = deps
   const now = (): string => (deps.now?.() ?? new Date()).toISOString()
   const briefings = new Map<BriefingId, Promise<Briefing | null>>()
+  const reports = new Map<BriefingId, ReanchorReport>()
 
   const loadBriefing = (id: BriefingId): Promise<Briefing | null> => {
     let loading = briefings.get(id)
@@ -296,6 +301,8 @@ export function createNotesService(deps: NotesServiceDeps): NotesService {
       return { path }
     },
 
+    reanchorReport: async ({ briefingId }) => reports.get(briefingId) ?? null,
+
     async copyText({ text }) {
       deps.writeClipboard(text)
       return { copied: true }
@@ -323,8 +330,27 @@ export function createNotesService(deps: NotesServiceDeps): NotesService {
       }
       return { bookmarked, annotated, tags, colors }
     },
-    briefingChanged(id) {
+    async briefingChanged(id) {
       briefings.delete(id)
+      const briefing = await loadBriefing(id)
+      const before = notes.list().filter((a) => a.briefingId === id)
+      if (!briefing || before.length === 0) return null
+      const { annotations, report } = reanchor(before, briefing)
+      notes.rewrite(annotations.filter((a, i) => a !== before[i]))
+      const byId = new Map(before.map((a) => [a.id, a]))
+      const summary = (a: Annotation): string =>
+        a.kind === 'highlight' ? a.text || a.quote.exact : a.kind === 'note' ? a.text : a.reason || (a.itemTitle ?? '')
+      const result: ReanchorReport = {
+        briefingId: id,
+        at: now(),
+        entries: report.flatMap((entry) => {
+          const a = byId.get(entry.id)
+          return a ? [{ ...entry, kind: a.kind, summary: summary(a).slice(0, 300) }] : []
+        })
+      }
+      reports.set(id, result)
+      changed(id)
+      return result
     }
   }
 }

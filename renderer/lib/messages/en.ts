@@ -248,5 +248,10 @@ export const en: Messages = {
   'notesView.noBookmarks': 'No bookmarks yet',
   'notesView.noneFiltered': 'No notes match these filters',
   'notesView.list': 'Notes',
-  'links.noteMissing': 'This note was not found (it may have been deleted)'
+  'links.noteMissing': 'This note was not found (it may have been deleted)',
+
+  'reanchor.title': 'This briefing was replaced by a corrected version',
+  'reanchor.summary': '{moved} notes moved to their new place and {unplaced} could not be placed (they are kept).',
+  'reanchor.showPanel': 'Show in the notes panel',
+  'reanchor.dismiss': 'OK'
 }

@@ -242,5 +242,10 @@ export const ko = {
   'notesView.noBookmarks': '아직 북마크가 없습니다',
   'notesView.noneFiltered': '이 필터에 맞는 메모가 없습니다',
   'notesView.list': '메모 목록',
-  'links.noteMissing': '이 메모를 찾을 수 없습니다 (삭제되었을 수 있습니다)'
+  'links.noteMissing': '이 메모를 찾을 수 없습니다 (삭제되었을 수 있습니다)',
+
+  'reanchor.title': '고쳐진 판으로 바뀐 브리핑',
+  'reanchor.summary': '메모 {moved}개가 새 위치로 옮겨졌고, {unplaced}개는 위치를 찾지 못했습니다 (메모는 그대로 보관됩니다).',
+  'reanchor.showPanel': '메모 패널에서 보기',
+  'reanchor.dismiss': '확인'
 } as const satisfies Record<string, string>
