@@ -5,13 +5,13 @@
  * everything still there and painted; the notes panel and the all-notes view list them and filter; export;
  * delete and undo.
  */
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { allItems } from '../../archive/model/briefing.ts'
 import { itemText } from '../../archive/notes/item-text.ts'
 import { SAMPLE_DIR } from '../../archive/storage/sample-files.ts'
-import { expect, saveScreenshot, test } from './fixtures.ts'
+import { expect, REPO_ROOT, saveScreenshot, test } from './fixtures.ts'
 import { watchErrors } from './pages.ts'
 
 const SAMPLE_ID = 'sample-weekly-2025-11-14'
@@ -48,6 +48,15 @@ async function selectText(page: Page, itemId: string, text: string): Promise<voi
     { itemId, text }
   )
   expect(found, `"${text}" in ${itemId}`).toBe(true)
+}
+
+/** The export with what changes every run (note ids, times, today's date) masked. */
+function mask(markdown: string): string {
+  return markdown
+    .replace(/urn:uuid:[0-9a-f-]{36}/g, 'urn:uuid:ID')
+    .replace(/urn%3Auuid%3A[0-9a-f-]{36}/gi, 'urn%3Auuid%3AID')
+    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})/g, 'TIME')
+    .replaceAll(new Date().toISOString().slice(0, 10), 'TODAY')
 }
 
 /** Clicks the middle of the painted highlight whose text is `text`. */
@@ -172,9 +181,30 @@ test('bookmarks, highlights and notes survive a reload, are listed, filtered, ex
   await saveScreenshot(page, 'notes-panel')
 
   // Export: save to a file (the bridge's save dialog answers with this path), the Markdown is the core's.
-  app.services.savePath = `${app.root}/export.md`
+  const savePath = `${app.root}/export.md`
+  app.services.savePath = savePath
   await panel.getByRole('button', { name: 'Markdown 저장' }).click()
   await expect(page.getByRole('status').filter({ hasText: '저장했습니다' })).toBeVisible()
+  const exported = await readFile(savePath, 'utf8')
+  // Equal to the golden file once the note ids and times (new every run) are masked.
+  const golden = join(REPO_ROOT, 'tests/fixtures/notes/e2e-export.md')
+  if (process.env['UPDATE_GOLDEN']) await writeFile(golden, mask(exported))
+  expect(mask(exported)).toBe(await readFile(golden, 'utf8'))
+  // The analyst writes under I-01's heading in the file; a re-export (after one more note, on I-02) keeps it
+  // where it was and adds the new note at its item.
+  const edited = exported.replace('<!-- /briefing-reader:item -->', '<!-- /briefing-reader:item -->\n\n> 회의에서 논의할 것: 예산 규모\n')
+  await writeFile(savePath, edited)
+  await i02.getByRole('button', { name: /^메모 추가:/ }).click()
+  await i02.getByRole('textbox', { name: /^항목 메모:/ }).fill('새로 덧붙인 메모')
+  await i02.getByRole('textbox', { name: /^항목 메모:/ }).press('Control+Enter')
+  await expect(panel.locator('ol[aria-label="이 브리핑의 메모"] > li')).toHaveCount(6)
+  await panel.getByRole('button', { name: 'Markdown 저장' }).click()
+  await expect.poll(async () => (await readFile(savePath, 'utf8')).includes('새로 덧붙인 메모')).toBe(true)
+  const merged = await readFile(savePath, 'utf8')
+  expect(merged).toContain('> 회의에서 논의할 것: 예산 규모')
+  expect(merged.indexOf('회의에서 논의할 것')).toBeLessThan(merged.indexOf('새로 덧붙인 메모'))
+  await i02.getByRole('region', { name: '항목 메모' }).getByRole('button', { name: '삭제' }).click()
+  await expect(panel.locator('ol[aria-label="이 브리핑의 메모"] > li')).toHaveCount(5)
 
   // Delete the red highlight from its popover, then undo with Ctrl+Z.
   await clickHighlight(page, sentence)
