@@ -1,20 +1,26 @@
 /**
- * The notes store on disk: `<dir>/notes.json`, one per user, written only by the process that holds its
- * lock (the app's main process; the command line when the app is closed). It is opened through an
- * electron-store or conf instance made by the caller with {@link notesStoreOptions} (conf writes atomically:
- * temp file, fsync, rename), and kept in memory: every change is one write of the whole store.
+ * The notes store on disk: `<userData>/notes.json`, one per user, written only by the process that holds
+ * its lock (the app's main process; the command line when the app is closed). It is opened through an
+ * electron-store or conf instance made by the caller with the options of store-schema.ts (conf writes
+ * atomically: temp file, fsync, rename), and kept in memory: every change is one write of the whole store
+ * through conf's `store` setter, which also checks it against the JSON schema.
  *
  * Never loses a note:
- * - a file that does not parse, comes from a newer app or fails the schema is never overwritten: it is set
- *   aside byte-identical as `notes.json.corrupt-<time>`, the newest good backup is restored, and `recovered`
- *   says what happened and where the bad file is;
- * - before a migration and once a day, a verified backup (it parses and passes the schema) goes to
- *   `<dir>/backups/notes-<YYYY-MM-DD>.json` (before a migration: `…-before-format-<n>.json`), seven kept;
- * - deletes go to a trash kept 30 days.
+ * - a file that does not parse or fails the schema (after migration) is never overwritten: it is set aside
+ *   byte-identical as `notes.json.corrupt-<time>`, the newest backup that parses and passes the schema is
+ *   restored, and `recovered` says what happened and where the bad file is (a file from a newer app is not
+ *   damaged: opening it fails and it is left alone);
+ * - before a migration, the file as it was goes to `<dir>/backups/notes-<YYYY-MM-DD>-before-format-<n>.json`;
+ *   once a day (at open, and at the first save of a new day), the store goes to
+ *   `<dir>/backups/notes-<YYYY-MM-DD>.json`; a backup is written atomically, only from data that parsed and
+ *   passed the schema, and read back to check it; the newest seven backup files are kept;
+ * - deletes go to a trash kept TRASH_DAYS (30) days, purged when a writer opens the store.
+ *
+ * Dates in backup names are local dates; `<time>` in a set-aside name is UTC (`2026-12-01T21-30-00-000Z`).
  */
-import { existsSync, readdirSync } from 'node:fs'
-import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { basename, dirname, extname, join, resolve } from 'node:path'
 import lockfile from 'proper-lockfile'
 import {
   annotationSchema,
@@ -22,14 +28,16 @@ import {
   emptyNotes,
   TRASH_DAYS,
   type Annotation,
+  type AnnotationKind,
   type Color,
   type NotesData,
   type TrashEntry
 } from '../notes/model.ts'
-import { migrateNotes, NOTES_CONFIG_NAME, notesStoreOptions } from '../notes/store-schema.ts'
+import { issueLine, NotesFileError } from '../notes/notes-file-error.ts'
+import { migrateNotes, NOTES_CONFIG_NAME, notesStoreOptions, type NotesConfOptions } from '../notes/store-schema.ts'
 import { writeAtomic } from './write-atomic.ts'
 
-/** Backups kept in `<dir>/backups/`. */
+/** Backup files kept in `<dir>/backups/` (daily and before-migration ones together). */
 export const BACKUPS_KEPT = 7
 /** A lock not refreshed for this long belongs to a process that died. */
 const LOCK_STALE_MS = 15_000
@@ -39,50 +47,72 @@ export interface ConfLike {
   store: unknown
   readonly path: string
 }
-export type OpenConf = (options: ReturnType<typeof notesStoreOptions>) => ConfLike
+export type OpenConf = (options: NotesConfOptions) => ConfLike
 
 export interface NotesStoreOptions {
   /** `(o) => new ElectronStore(o)` in the app, `(o) => new Conf(o)` in the command line and the tests. */
   open: OpenConf
-  /** Read only: no lock, no backup, every change refused. */
+  /** Read only: no lock, no backup, no migration written, every change refused; conf is not opened. */
   readOnly?: boolean
+  /** Take the lock (default true). `false` only for a caller that ensures it is the one writer itself. */
+  lock?: boolean
   now?: () => Date
-  /** Told when the lock could not be kept (the folder vanished): the store keeps working in memory. */
+  /** Told when the lock could not be kept (the folder vanished): the store keeps working. */
   onLockLost?: (error: Error) => void
+  /** Told about a backup that could not be written or checked (`console.error` by default). */
+  onWarning?: (message: string) => void
 }
 
 export interface RecoveryNotice {
   reason: string
   /** Where the damaged file was set aside. */
   badFile: string
-  /** The backup restored, if there was a good one. */
+  /** The backup restored, if there was a good one (otherwise the store starts empty). */
   backup?: string
 }
 
 export type ImportOutcome = 'imported' | 'updated' | 'unchanged'
 
+/** What {@link NotesStore.list} can narrow to. */
+export interface NotesFilter {
+  briefingId?: string
+  itemId?: string
+  kind?: AnnotationKind
+}
+
 export interface NotesStore {
+  /** Absolute path of the store file. */
   readonly file: string
+  readonly readOnly: boolean
   readonly recovered?: RecoveryNotice
-  list(): readonly Annotation[]
+  /** The annotations (frozen), in the order they were added. */
+  list(filter?: NotesFilter): readonly Annotation[]
   get(id: string): Annotation | undefined
+  /** Adds a new annotation; throws when it does not pass the schema or its id is taken. */
   add(annotation: Annotation): Annotation
   /** Merges `patch` (bumps `modified`) and returns the result; throws when it does not pass the schema. */
   update(id: string, patch: Partial<Annotation>): Annotation
   /** Moves an annotation to the trash. */
   remove(id: string): TrashEntry
-  /** Brings it back from the trash. */
+  /** Brings it back from the trash (undo). */
   restore(id: string): Annotation
   trash(): readonly TrashEntry[]
-  /** Drops trash entries older than `days`; returns how many. */
+  /** Drops trash entries deleted more than `days` ago; returns how many. */
   purgeTrash(days?: number): number
   colorMeanings(): Record<Color, string>
   setColorMeanings(meanings: Record<Color, string>): void
-  /** Replaces annotations by id as given (re-anchoring after a re-import: `modified` is not touched). One write. */
+  /**
+   * Replaces annotations by id as given (re-anchoring after a re-import: `modified` is not touched); ids not
+   * in the store are ignored. One write.
+   */
   rewrite(annotations: readonly Annotation[]): void
-  /** Idempotent by id: a later `modified` updates, the same or an older one leaves it. One write. */
+  /**
+   * Idempotent by id, one write: a new id is `imported`; a known one with a later `modified` replaces it
+   * (`updated`, brought back from the trash if it was there); the same or an older one leaves it
+   * (`unchanged`, a deleted one stays deleted). Throws, changing nothing, when one does not pass the schema.
+   */
   importAnnotations(annotations: readonly Annotation[]): ImportOutcome[]
-  /** Releases the lock. */
+  /** Waits for a backup in progress and releases the lock; later changes throw. */
   close(): Promise<void>
 }
 
@@ -93,61 +123,117 @@ export class NotesStoreLockedError extends Error {
   }
 }
 
-const day = (date: Date): string => date.toISOString().slice(0, 10)
+const pad = (n: number): string => String(n).padStart(2, '0')
+/** The local date, `YYYY-MM-DD`. */
+export const localDay = (date: Date): string => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
 const stamp = (date: Date): string => date.toISOString().replace(/[:.]/g, '-')
+/** How conf writes the file (its default `serialize`); our own writes of the store use the same. */
+const serialize = (data: NotesData): string => JSON.stringify(data, undefined, '\t')
 
-/** Parses and validates store bytes; the data, or why not. */
-function readStoreBytes(bytes: Buffer): { ok: true; data: NotesData; from: number } | { ok: false; reason: string } {
+type Read = { ok: true; data: NotesData; from: number } | { ok: false; reason: string; newer: boolean }
+
+/** Parses and validates store bytes: the (migrated) data, or why not. */
+export function readStoreBytes(bytes: Uint8Array): Read {
+  if (bytes.length === 0) return { ok: false, reason: 'the file is empty', newer: false }
+  if (bytes.every((b) => b === 0)) return { ok: false, reason: 'the file is all zero bytes', newer: false }
   let raw: unknown
   try {
-    raw = JSON.parse(bytes.toString('utf8'))
-  } catch {
-    return { ok: false, reason: bytes.every((b) => b === 0) ? 'the file is all zero bytes' : 'the file is not valid JSON' }
+    raw = JSON.parse(new TextDecoder('utf-8', { fatal: false }).decode(bytes))
+  } catch (error) {
+    return { ok: false, reason: `not valid JSON (${(error as Error).message.split('\n')[0]})`, newer: false }
   }
   try {
     return { ok: true, ...migrateNotes(raw) }
   } catch (error) {
-    return { ok: false, reason: (error as Error).message }
+    const newer = error instanceof NotesFileError && error.code === 'newer'
+    return { ok: false, reason: (error as Error).message, newer }
   }
 }
 
-/** Backup files, newest first (names sort by date). */
-async function backupFiles(dir: string): Promise<string[]> {
+/** Where a store's backups go and what they are called. */
+export interface BackupPlace {
+  dir: string
+  /** The store's file name without extension (`notes`): backups are `<prefix>-<YYYY-MM-DD>….json`. */
+  prefix: string
+}
+
+const backupPattern = (prefix: string): RegExp =>
+  new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d{4}-\\d{2}-\\d{2}(-before-format-\\d+)?\\.json$`)
+
+/** Backup file names, newest first: by date, and on one day the daily one before the before-migration one. */
+function sortBackups(names: string[]): string[] {
+  return names.sort().reverse()
+}
+
+/** Where the backups of the store file `file` go: `<folder>/backups/<name>-….json`. */
+export function backupPlace(file: string): BackupPlace {
+  return { dir: join(dirname(file), 'backups'), prefix: basename(file, extname(file)) }
+}
+
+/** Backups present for a store (its file, or the folder holding notes.json), newest first (absolute paths). */
+export function listNotesBackups(storePath: string): string[] {
+  const place = backupPlace(notesStoreFile(storePath))
   try {
-    return (await readdir(dir)).filter((n) => /^notes-\d{4}-\d{2}-\d{2}.*\.json$/.test(n)).sort().reverse()
+    const pattern = backupPattern(place.prefix)
+    return sortBackups(readdirSync(place.dir).filter((n) => pattern.test(n))).map((n) => join(place.dir, n))
   } catch {
     return []
   }
 }
 
-/** Writes a backup of `data` if it passes the schema once serialised, then keeps the newest seven. */
-async function writeBackup(backupDir: string, name: string, serialised: string): Promise<void> {
-  const check = readStoreBytes(Buffer.from(serialised))
-  if (!check.ok) throw new Error(`notes backup not written: ${check.reason}`)
-  await mkdir(backupDir, { recursive: true })
-  await writeAtomic(join(backupDir, name), serialised)
-  for (const old of (await backupFiles(backupDir)).slice(BACKUPS_KEPT)) await rm(join(backupDir, old), { force: true })
+async function backupNames(place: BackupPlace): Promise<string[]> {
+  try {
+    const pattern = backupPattern(place.prefix)
+    return sortBackups((await readdir(place.dir)).filter((n) => pattern.test(n)))
+  } catch {
+    return []
+  }
 }
 
-/** The newest backup that parses and passes the schema. */
-async function newestGoodBackup(backupDir: string): Promise<{ file: string; data: NotesData } | undefined> {
-  for (const name of await backupFiles(backupDir)) {
-    const file = join(backupDir, name)
-    const check = readStoreBytes(await readFile(file))
+/**
+ * Writes `bytes` as backup `name` when they parse and pass the schema, reads the file back to check it
+ * holds exactly them, then keeps the newest BACKUPS_KEPT. Throws (leaving no bad backup) otherwise.
+ */
+async function writeBackup(place: BackupPlace, name: string, bytes: Uint8Array): Promise<string> {
+  const check = readStoreBytes(bytes)
+  if (!check.ok) throw new Error(`notes backup ${name} not written: ${check.reason}`)
+  await mkdir(place.dir, { recursive: true })
+  const target = join(place.dir, name)
+  await writeAtomic(target, bytes)
+  const back = await readFile(target)
+  if (Buffer.compare(back, bytes) !== 0) {
+    await rm(target, { force: true })
+    throw new Error(`notes backup ${target} did not read back as written; removed`)
+  }
+  for (const old of (await backupNames(place)).slice(BACKUPS_KEPT)) await rm(join(place.dir, old), { force: true })
+  return target
+}
+
+/** The newest backup that parses and passes the schema (after migration). */
+async function newestGoodBackup(place: BackupPlace): Promise<{ file: string; data: NotesData } | undefined> {
+  for (const name of await backupNames(place)) {
+    const file = join(place.dir, name)
+    let bytes: Buffer
+    try {
+      bytes = await readFile(file)
+    } catch {
+      continue
+    }
+    const check = readStoreBytes(bytes)
     if (check.ok) return { file, data: check.data }
   }
   return undefined
 }
 
-function acquireLock(file: string, onLockLost?: (error: Error) => void): () => Promise<void> {
+function acquireLock(file: string, onLockLost: (error: Error) => void): () => void {
   try {
     const release = lockfile.lockSync(file, {
       realpath: false,
       stale: LOCK_STALE_MS,
       update: LOCK_STALE_MS / 3,
-      onCompromised: (error: Error) => (onLockLost ?? ((e) => console.error(`notes store lock: ${e.message}`)))(error)
+      onCompromised: onLockLost
     })
-    return async () => {
+    return () => {
       try {
         release()
       } catch {
@@ -160,68 +246,132 @@ function acquireLock(file: string, onLockLost?: (error: Error) => void): () => P
   }
 }
 
+/** Whether the notes store at `file` is held by a writer now (a live lock). */
+export function notesStoreLocked(file: string): boolean {
+  try {
+    return lockfile.checkSync(file, { realpath: false, stale: LOCK_STALE_MS })
+  } catch {
+    return false
+  }
+}
+
+/** The store file for a path that is the file or (as the app passes userData) the folder holding notes.json. */
+export function notesStoreFile(path: string): string {
+  const absolute = resolve(path)
+  try {
+    if (statSync(absolute).isDirectory()) return join(absolute, `${NOTES_CONFIG_NAME}.json`)
+  } catch {
+    /* not there yet: a file to create */
+  }
+  return absolute
+}
+
+/** A name next to `file` that is not taken: `<file>.corrupt-<time>`, `…-2`, … */
+function asideName(file: string, date: Date): string {
+  const base = `${file}.corrupt-${stamp(date)}`
+  let name = base
+  for (let n = 2; existsSync(name); n++) name = `${base}-${n}`
+  return name
+}
+
+/** Freezes an annotation (and its quote, position and tags) so callers cannot change the store's copy. */
+function frozen<T extends object>(value: T): T {
+  for (const v of Object.values(value)) if (v && typeof v === 'object' && !Object.isFrozen(v)) frozen(v)
+  return Object.freeze(value)
+}
+
 /**
- * Opens (or creates) the notes store in `dir`. Throws NotesStoreLockedError when another process holds it
- * and this one wants to write.
+ * Opens (or creates) the notes store `path`: the store file, or a folder meaning `<folder>/notes.json`.
+ * Throws NotesStoreLockedError when another process holds it and this one wants to write, and a
+ * NotesFileError for a file from a newer app (left alone) or, read-only, a damaged one.
  */
-export async function openNotesStore(dir: string, options: NotesStoreOptions): Promise<NotesStore> {
+export async function openNotesStore(path: string, options: NotesStoreOptions): Promise<NotesStore> {
   const now = options.now ?? (() => new Date())
-  const file = join(dir, `${NOTES_CONFIG_NAME}.json`)
-  const backupDir = join(dir, 'backups')
-  await mkdir(dir, { recursive: true })
-  const release = options.readOnly ? async () => {} : acquireLock(file, options.onLockLost)
+  const warn = options.onWarning ?? ((message: string) => console.error(message))
+  const readOnly = options.readOnly === true
+  const file = notesStoreFile(path)
+  const dir = dirname(file)
+  const extension = extname(file)
+  const configName = basename(file, extension)
+  const place = backupPlace(file)
+  if (!readOnly) await mkdir(dir, { recursive: true })
+  const release =
+    readOnly || options.lock === false
+      ? () => {}
+      : acquireLock(file, options.onLockLost ?? ((e) => console.error(`notes store lock: ${e.message}`)))
 
   let recovered: RecoveryNotice | undefined
   try {
     let data: NotesData = emptyNotes()
-    if (existsSync(file)) {
-      const bytes = await readFile(file)
+    let bytes: Buffer | undefined
+    try {
+      bytes = await readFile(file)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    }
+    if (bytes) {
       const read = readStoreBytes(bytes)
       if (read.ok) {
         data = read.data
-        if (read.from < data.format && !options.readOnly) {
-          // The old file itself is the verified backup taken before the migration (it parsed and migrated).
-          await mkdir(backupDir, { recursive: true })
-          await writeAtomic(join(backupDir, `notes-${day(now())}-before-format-${data.format}.json`), bytes)
-          await writeAtomic(file, JSON.stringify(data, undefined, '\t'))
+        if (read.from < data.format && !readOnly) {
+          // The file as it was (it parsed and migrates cleanly: verified) is kept before it is replaced.
+          await writeBackup(place, `${configName}-${localDay(now())}-before-format-${data.format}.json`, bytes)
+          await writeAtomic(file, serialize(data))
         }
+      } else if (read.newer) {
+        throw new NotesFileError(read.reason, { file, code: 'newer' })
       } else {
-        if (options.readOnly) throw new Error(`notes store ${file} cannot be read: ${read.reason}`)
-        const badFile = `${file}.corrupt-${stamp(now())}`
+        if (readOnly) throw new NotesFileError(`cannot be read: ${read.reason}`, { file })
+        const badFile = asideName(file, now())
         await rename(file, badFile)
-        const backup = await newestGoodBackup(backupDir)
+        const backup = await newestGoodBackup(place)
         if (backup) {
           data = backup.data
-          await copyFile(backup.file, `${file}.restoring`)
-          await rename(`${file}.restoring`, file)
+          await writeAtomic(file, serialize(data))
         }
         recovered = { reason: read.reason, badFile, ...(backup ? { backup: backup.file } : {}) }
       }
     }
-    const conf = options.open(notesStoreOptions(dir))
-    if (!existsSync(file) && !options.readOnly) conf.store = data
+    frozen(data)
+
+    let conf: ConfLike | undefined
+    if (!readOnly) {
+      conf = options.open(notesStoreOptions(dir, { configName, fileExtension: extension.replace(/^\./, '') }))
+      if (resolve(conf.path) !== file) throw new Error(`notes store opened ${conf.path}, not ${file}`)
+    }
+
+    let closed = false
+    let backedUpDay = ''
+    let pendingBackup: Promise<void> = Promise.resolve()
+    /** Today's backup, unless one exists; its failure is a warning, never a failed save. */
+    const dailyBackup = (snapshot: NotesData): Promise<void> => {
+      const today = localDay(now())
+      if (readOnly || backedUpDay === today) return pendingBackup
+      // An empty store has nothing to keep (and would push a useful backup out of the seven).
+      if (snapshot.annotations.length + snapshot.trash.length === 0) return pendingBackup
+      backedUpDay = today
+      const name = `${configName}-${today}.json`
+      pendingBackup = pendingBackup.then(async () => {
+        try {
+          if ((await backupNames(place)).includes(name)) return
+          await writeBackup(place, name, Buffer.from(serialize(snapshot)))
+        } catch (error) {
+          backedUpDay = ''
+          warn(`notes backup: ${(error as Error).message}`)
+        }
+      })
+      return pendingBackup
+    }
 
     const save = (next: NotesData): void => {
-      if (options.readOnly) throw new Error(`notes store ${file} is open read-only`)
+      if (readOnly) throw new Error(`notes store ${file} is open read-only`)
+      if (closed || !conf) throw new Error(`notes store ${file} is closed`)
+      const before = data
       conf.store = next
-      data = next
-      void dailyBackup()
+      data = frozen(next)
+      // The first save of a new day keeps the store as it was before it.
+      if (backedUpDay !== localDay(now())) void dailyBackup(before)
     }
-    let backedUp = ''
-    const dailyBackup = async (): Promise<void> => {
-      if (options.readOnly || data.annotations.length + data.trash.length === 0) return
-      const today = day(now())
-      if (backedUp === today) return
-      backedUp = today
-      if ((await backupFiles(backupDir)).some((n) => n.startsWith(`notes-${today}`) && !n.includes('before-format'))) return
-      try {
-        await writeBackup(backupDir, `notes-${today}.json`, JSON.stringify(data, undefined, '\t'))
-      } catch (error) {
-        backedUp = ''
-        console.error(`notes backup: ${(error as Error).message}`)
-      }
-    }
-    await dailyBackup()
 
     const find = (id: string): Annotation => {
       const found = data.annotations.find((a) => a.id === id)
@@ -230,34 +380,52 @@ export async function openNotesStore(dir: string, options: NotesStoreOptions): P
     }
     const checked = (annotation: unknown): Annotation => {
       const parsed = annotationSchema.safeParse(annotation)
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]
-        throw new Error(`annotation ${issue.path.map(String).join('.') || ''}: ${issue.message}`)
-      }
-      return parsed.data
+      if (!parsed.success) throw new Error(`invalid annotation: ${issueLine(parsed.error.issues)}`)
+      return frozen(parsed.data)
     }
+    /** A new `modified`: now, but never at or before the one it replaces (clocks go back). */
+    const bumped = (previous: string): string => {
+      const time = now().getTime()
+      const last = Date.parse(previous)
+      return new Date(Number.isNaN(last) || time > last ? time : last + 1).toISOString()
+    }
+    const later = (a: string, b: string): boolean => Date.parse(a) > Date.parse(b)
 
     const store: NotesStore = {
       file,
+      readOnly,
       ...(recovered ? { recovered } : {}),
-      list: () => data.annotations,
+      list(filter) {
+        if (!filter) return data.annotations
+        return data.annotations.filter(
+          (a) =>
+            (filter.briefingId === undefined || a.briefingId === filter.briefingId) &&
+            (filter.itemId === undefined || a.itemId === filter.itemId) &&
+            (filter.kind === undefined || a.kind === filter.kind)
+        )
+      },
       get: (id) => data.annotations.find((a) => a.id === id),
       add(annotation) {
         const valid = checked(annotation)
         if (data.annotations.some((a) => a.id === valid.id)) throw new Error(`annotation ${valid.id} exists already`)
+        if (data.trash.some((e) => e.annotation.id === valid.id)) throw new Error(`annotation ${valid.id} is in the trash`)
         save({ ...data, annotations: [...data.annotations, valid] })
         return valid
       },
       update(id, patch) {
         const current = find(id)
-        const next = checked({ ...current, ...patch, id, kind: current.kind, modified: now().toISOString() })
+        const next = checked({ ...current, ...patch, id, kind: current.kind, modified: bumped(current.modified) })
         save({ ...data, annotations: data.annotations.map((a) => (a.id === id ? next : a)) })
         return next
       },
       remove(id) {
         const annotation = find(id)
-        const entry: TrashEntry = { annotation, deletedAt: now().toISOString() }
-        save({ ...data, annotations: data.annotations.filter((a) => a.id !== id), trash: [...data.trash.filter((e) => e.annotation.id !== id), entry] })
+        const entry: TrashEntry = frozen({ annotation, deletedAt: now().toISOString() })
+        save({
+          ...data,
+          annotations: data.annotations.filter((a) => a.id !== id),
+          trash: [...data.trash.filter((e) => e.annotation.id !== id), entry]
+        })
         return entry
       },
       restore(id) {
@@ -278,9 +446,11 @@ export async function openNotesStore(dir: string, options: NotesStoreOptions): P
         if (dropped > 0) save({ ...data, trash: kept })
         return dropped
       },
-      colorMeanings: () => data.colorMeanings,
+      colorMeanings: () => ({ ...data.colorMeanings }),
       setColorMeanings(meanings) {
-        save({ ...data, colorMeanings: colorMeaningsSchema.parse(meanings) })
+        const parsed = colorMeaningsSchema.safeParse({ ...data.colorMeanings, ...meanings })
+        if (!parsed.success) throw new Error(`invalid colour meanings: ${issueLine(parsed.error.issues)}`)
+        save({ ...data, colorMeanings: frozen(parsed.data) })
       },
       rewrite(changed) {
         if (changed.length === 0) return
@@ -288,42 +458,39 @@ export async function openNotesStore(dir: string, options: NotesStoreOptions): P
         save({ ...data, annotations: data.annotations.map((a) => byId.get(a.id) ?? a) })
       },
       importAnnotations(incoming) {
-        const byId = new Map(data.annotations.map((a) => [a.id, a]))
-        const outcomes = incoming.map((annotation): ImportOutcome => {
-          const valid = checked(annotation)
-          const existing = byId.get(valid.id)
+        const valid = incoming.map(checked)
+        const live = new Map(data.annotations.map((a) => [a.id, a]))
+        const trashed = new Map(data.trash.map((e) => [e.annotation.id, e.annotation]))
+        const outcomes = valid.map((annotation): ImportOutcome => {
+          const existing = live.get(annotation.id) ?? trashed.get(annotation.id)
           if (!existing) {
-            byId.set(valid.id, valid)
+            live.set(annotation.id, annotation)
             return 'imported'
           }
-          if (Date.parse(valid.modified) > Date.parse(existing.modified)) {
-            byId.set(valid.id, valid)
-            return 'updated'
-          }
-          return 'unchanged'
+          if (!later(annotation.modified, existing.modified)) return 'unchanged'
+          trashed.delete(annotation.id)
+          live.set(annotation.id, annotation)
+          return 'updated'
         })
-        if (outcomes.some((o) => o !== 'unchanged')) save({ ...data, annotations: [...byId.values()] })
+        if (outcomes.some((o) => o !== 'unchanged')) {
+          save({ ...data, annotations: [...live.values()], trash: data.trash.filter((e) => trashed.has(e.annotation.id)) })
+        }
         return outcomes
       },
-      close: release
+      async close() {
+        if (closed) return
+        closed = true
+        await pendingBackup
+        release()
+      }
     }
-    if (!options.readOnly) store.purgeTrash()
+    if (!readOnly) {
+      store.purgeTrash()
+      await dailyBackup(data)
+    }
     return store
   } catch (error) {
-    await release()
+    release()
     throw error
-  }
-}
-
-/** Backups present for a store folder, newest first (for the README's "how backups work" and the UI). */
-export function listNotesBackups(dir: string): string[] {
-  try {
-    return readdirSync(join(dir, 'backups'))
-      .filter((n) => /^notes-\d{4}-\d{2}-\d{2}.*\.json$/.test(n))
-      .sort()
-      .reverse()
-      .map((n) => join(dir, 'backups', n))
-  } catch {
-    return []
   }
 }
