@@ -203,6 +203,15 @@ class NotesStore {
     }
   }
 
+  async setColorMeanings(meanings: Record<Color, string>): Promise<void> {
+    await this.#act(async () => {
+      const before = this.info?.colorMeanings
+      this.info = await api.setColorMeanings(meanings)
+      if (before) undo.push({ message: t('notes.undo.colors'), undo: async () => (this.info = await api.setColorMeanings(before)) })
+      return this.info
+    })
+  }
+
   dismissReport(): void {
     if (this.report) this.#dismissed.add(`${this.report.briefingId}@${this.report.at}`)
     this.report = null

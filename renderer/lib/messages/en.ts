@@ -253,5 +253,9 @@ export const en: Messages = {
   'reanchor.title': 'This briefing was replaced by a corrected version',
   'reanchor.summary': '{moved} notes moved to their new place and {unplaced} could not be placed (they are kept).',
   'reanchor.showPanel': 'Show in the notes panel',
-  'reanchor.dismiss': 'OK'
+  'reanchor.dismiss': 'OK',
+
+  'settings.colors': 'What the highlight colours mean',
+  'settings.colorsHint': 'Select text and press 1–6 to highlight in that colour. The names also appear in the exported Markdown.',
+  'notes.undo.colors': 'Colour names changed'
 }

@@ -247,5 +247,9 @@ export const ko = {
   'reanchor.title': '고쳐진 판으로 바뀐 브리핑',
   'reanchor.summary': '메모 {moved}개가 새 위치로 옮겨졌고, {unplaced}개는 위치를 찾지 못했습니다 (메모는 그대로 보관됩니다).',
   'reanchor.showPanel': '메모 패널에서 보기',
-  'reanchor.dismiss': '확인'
+  'reanchor.dismiss': '확인',
+
+  'settings.colors': '하이라이트 색의 의미',
+  'settings.colorsHint': '본문을 선택하고 1–6을 누르면 이 색으로 하이라이트됩니다. 이름은 내보낸 Markdown에도 쓰입니다.',
+  'notes.undo.colors': '색 이름을 바꿨습니다'
 } as const satisfies Record<string, string>
