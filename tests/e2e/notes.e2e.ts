@@ -224,6 +224,17 @@ test('bookmarks, highlights and notes survive a reload, are listed, filtered, ex
   await page.getByRole('button', { name: /검토 필요/ }).first().click()
   await expect(list.getByRole('listitem')).toHaveCount(1)
   await expect(list).toContainText('희석냉동기')
+
+  // The trash keeps the note deleted above; 되돌리기 brings it back into the list.
+  await page.getByRole('button', { name: '휴지통' }).click()
+  const trash = page.getByRole('list', { name: '휴지통' })
+  await expect(trash.getByRole('listitem')).toHaveCount(1)
+  await expect(trash).toContainText('새로 덧붙인 메모')
+  await saveScreenshot(page, 'notes-trash')
+  await trash.getByRole('button', { name: '되돌리기' }).click()
+  await expect(page.getByText('휴지통이 비어 있습니다')).toBeVisible()
+  await page.getByRole('button', { name: '모든 메모' }).click()
+  await expect(page.getByRole('list', { name: '메모 목록' }).getByRole('listitem')).toHaveCount(6)
   expect(errors).toEqual([])
 })
 

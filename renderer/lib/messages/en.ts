@@ -257,5 +257,12 @@ export const en: Messages = {
 
   'settings.colors': 'What the highlight colours mean',
   'settings.colorsHint': 'Select text and press 1–6 to highlight in that colour. The names also appear in the exported Markdown.',
-  'notes.undo.colors': 'Colour names changed'
+  'notes.undo.colors': 'Colour names changed',
+
+  'views.trash': 'Trash',
+  'trash.hint': 'Deleted notes stay here for 30 days and can be brought back at any time.',
+  'trash.empty': 'The trash is empty',
+  'trash.restore': 'Restore',
+  'trash.restored': 'Note restored',
+  'trash.deleted': 'deleted {date}'
 }

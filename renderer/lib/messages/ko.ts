@@ -251,5 +251,12 @@ export const ko = {
 
   'settings.colors': '하이라이트 색의 의미',
   'settings.colorsHint': '본문을 선택하고 1–6을 누르면 이 색으로 하이라이트됩니다. 이름은 내보낸 Markdown에도 쓰입니다.',
-  'notes.undo.colors': '색 이름을 바꿨습니다'
+  'notes.undo.colors': '색 이름을 바꿨습니다',
+
+  'views.trash': '휴지통',
+  'trash.hint': '삭제한 메모는 30일 동안 여기 보관되며, 언제든 되돌릴 수 있습니다.',
+  'trash.empty': '휴지통이 비어 있습니다',
+  'trash.restore': '되돌리기',
+  'trash.restored': '메모를 되돌렸습니다',
+  'trash.deleted': '{date} 삭제'
 } as const satisfies Record<string, string>
