@@ -6,7 +6,7 @@
  * {@link migrateNotes} walks an explicit table from there up to NOTES_FORMAT. notes-store.ts takes a verified
  * backup before it writes a migrated file.
  */
-import type { Options } from 'conf'
+import type { Options, Schema } from 'conf'
 import { z } from 'zod'
 import { DEFAULT_COLOR_MEANINGS, emptyNotes, NOTES_FORMAT, notesDataSchema, type NotesData } from './model.ts'
 import { issueLine, NotesFileError } from './notes-file-error.ts'
@@ -63,7 +63,7 @@ export interface NotesConfOptions {
   configName: string
   name: string
   fileExtension: string
-  schema: Record<string, JsonSchema>
+  schema: Schema<NotesData>
   rootSchema: { required: string[]; additionalProperties: false }
   ajvOptions: { discriminator: true }
   defaults: NotesData
@@ -86,7 +86,7 @@ export function notesStoreOptions(
     configName,
     name: configName,
     fileExtension: file.fileExtension ?? 'json',
-    schema: structuredClone(notesJsonSchema()),
+    schema: structuredClone(notesJsonSchema()) as Schema<NotesData>,
     // No other top-level key, and all four present (conf fills them from `defaults` first).
     rootSchema: { required: Object.keys(notesDataSchema.shape), additionalProperties: false },
     ajvOptions: { discriminator: true },
@@ -97,7 +97,7 @@ export function notesStoreOptions(
     // One writer (the main process): nobody else changes the file under it.
     watch: false
   }
-  return options satisfies Omit<NotesConfOptions, 'schema'> & Partial<Omit<Options<NotesData>, 'schema'>>
+  return options satisfies Partial<Options<NotesData>>
 }
 
 /** One step of the migration table: the data of format `from` turned into format `from + 1`. */

@@ -353,7 +353,8 @@ export async function openNotesStore(path: string, options: NotesStoreOptions): 
       const name = `${configName}-${today}.json`
       pendingBackup = pendingBackup.then(async () => {
         try {
-          if ((await backupNames(place)).includes(name)) return
+          // Today's is kept unless it is damaged (then it is replaced).
+          if ((await backupNames(place)).includes(name) && readStoreBytes(await readFile(join(place.dir, name))).ok) return
           await writeBackup(place, name, Buffer.from(serialize(snapshot)))
         } catch (error) {
           backedUpDay = ''
