@@ -264,5 +264,6 @@ export const en: Messages = {
   'trash.empty': 'The trash is empty',
   'trash.restore': 'Restore',
   'trash.restored': 'Note restored',
-  'trash.deleted': 'deleted {date}'
+  'trash.deleted': 'deleted {date}',
+  'notesView.noReason': 'Bookmark without a reason'
 }

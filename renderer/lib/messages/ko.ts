@@ -258,5 +258,6 @@ export const ko = {
   'trash.empty': '휴지통이 비어 있습니다',
   'trash.restore': '되돌리기',
   'trash.restored': '메모를 되돌렸습니다',
-  'trash.deleted': '{date} 삭제'
+  'trash.deleted': '{date} 삭제',
+  'notesView.noReason': '이유를 적지 않은 북마크'
 } as const satisfies Record<string, string>
