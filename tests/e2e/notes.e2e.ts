@@ -350,3 +350,21 @@ test('bookmarks from the search results, found again with is:bookmarked and list
   await saveScreenshot(page, 'notes-bookmarks')
   expect(errors).toEqual([])
 })
+
+test('a briefing-reader:// link (from an exported file, a second instance) opens the reader at its item or note', async ({ page, app }) => {
+  const errors = watchErrors(page)
+  const connected = page.waitForResponse((r) => r.url().endsWith('/api/events'))
+  await page.goto('/')
+  await connected
+  // What main emits after a second instance was started with briefing-reader://item/<id>.
+  app.services.events.emit('openLink', { kind: 'item', id: item('III-01') })
+  const target = page.locator(`[id="${item('III-01')}"]`)
+  await expect(target).toBeInViewport()
+  await expect(page.getByRole('navigation').getByRole('link', { name: /항저우/ })).toHaveAttribute('aria-current', 'true')
+  // A note link goes to the note's item, in another briefing.
+  const note = await app.services.api.addItemNote({ briefingId: 'sample-weekly-2026-03-06', itemId: 'sample-weekly-2026-03-06/II-02', text: '링크로 찾아갈 메모' })
+  app.services.events.emit('openLink', { kind: 'note', id: note.id })
+  await expect(page.locator('[id="sample-weekly-2026-03-06/II-02"]')).toBeInViewport()
+  await expect(page.locator('[id="sample-weekly-2026-03-06/II-02"]').getByRole('region', { name: '항목 메모' })).toContainText('링크로 찾아갈 메모')
+  expect(errors).toEqual([])
+})
