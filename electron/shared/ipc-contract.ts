@@ -62,6 +62,14 @@ export interface AnnotationPatch {
   state?: BookmarkState
 }
 
+export interface DigestRequest {
+  query: NotesQuery
+  groupBy: 'briefing' | 'category' | 'tag'
+  lang: Locale
+  /** The file's title (what the view shows). */
+  title: string
+}
+
 /** What a re-import of a corrected briefing did to its notes: those that moved and those that could not be placed. */
 export interface ReanchorReport {
   briefingId: BriefingId
@@ -146,6 +154,10 @@ export interface ArchiveApi {
   exportMarkdown(input: { briefingId: BriefingId; lang: Locale }): Promise<{ markdown: string; fileName: string }>
   /** Asks where to save the export (merging into an existing file), and writes it: the path, or null if cancelled. */
   saveMarkdown(input: { briefingId: BriefingId; lang: Locale }): Promise<{ path: string | null }>
+  /** A digest of the notes a query finds, grouped by briefing, category or tag. */
+  exportDigest(input: DigestRequest): Promise<{ markdown: string; fileName: string }>
+  /** Asks where to save the digest and writes it: the path, or null if cancelled. */
+  saveDigest(input: DigestRequest): Promise<{ path: string | null }>
   /** What the last re-import of this briefing did to its notes, or null. */
   reanchorReport(input: { briefingId: BriefingId }): Promise<ReanchorReport | null>
   /** Puts text on the system clipboard. */
@@ -179,6 +191,8 @@ export const CHANNELS = {
   setColorMeanings: 'notes:set-color-meanings',
   exportMarkdown: 'notes:export-markdown',
   saveMarkdown: 'notes:save-markdown',
+  exportDigest: 'notes:export-digest',
+  saveDigest: 'notes:save-digest',
   reanchorReport: 'notes:reanchor-report',
   copyText: 'clipboard:write-text'
 } as const satisfies Record<ApiMethod, string>

@@ -322,7 +322,7 @@ test('the colours mean what the user names them, in the toolbar and in the setti
   expect(errors).toEqual([])
 })
 
-test('bookmarks from the search results, found again with is:bookmarked and listed in the bookmarks view', async ({ page }) => {
+test('bookmarks from the search results, found again with is:bookmarked and listed in the bookmarks view', async ({ page, app }) => {
   const errors = watchErrors(page)
   await page.goto('/')
   await page.keyboard.press('Control+k')
@@ -348,6 +348,13 @@ test('bookmarks from the search results, found again with is:bookmarked and list
   await expect(list.getByRole('listitem')).toHaveCount(1)
   await expect(list).toContainText('읽지 않음')
   await saveScreenshot(page, 'notes-bookmarks')
+  // The list as a Markdown digest on the clipboard, grouped by briefing.
+  await page.getByRole('group', { name: '목록 내보내기' }).getByRole('button', { name: '복사' }).click()
+  await expect(page.getByRole('status').filter({ hasText: '클립보드에 복사했습니다' })).toBeVisible()
+  const digest = app.services.clipboard.at(-1) ?? ''
+  expect(digest).toMatch(/^---\ntitle: "북마크"\n/)
+  expect(digest).toContain(`briefing-reader://item/${itemId}`)
+  expect(digest).toContain('북마크 · 읽지 않음')
   expect(errors).toEqual([])
 })
 

@@ -67,6 +67,32 @@ const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-D
 const shortList = z.array(z.string().min(1).max(200)).max(100)
 const locale = z.enum(['ko', 'en'])
 
+const notesQuery = z
+  .object({
+    briefingId: briefingId.optional(),
+    kinds: z.array(z.enum(ANNOTATION_KINDS)).max(3).optional(),
+    tags: tags.optional(),
+    colors: z.array(z.enum(COLORS)).max(COLORS.length).optional(),
+    categories: shortList.optional(),
+    regions: shortList.optional(),
+    states: z.array(z.enum(BOOKMARK_STATES)).max(BOOKMARK_STATES.length).optional(),
+    from: isoDay.optional(),
+    to: isoDay.optional(),
+    text: z.string().max(MAX_QUERY_LENGTH).optional(),
+    unplaced: z.boolean().optional(),
+    sort: z.enum(['document', 'modified', 'created']).optional()
+  })
+  .strict()
+
+const digestRequest = z
+  .object({
+    query: notesQuery,
+    groupBy: z.enum(['briefing', 'category', 'tag']),
+    lang: locale,
+    title: z.string().min(1).max(200)
+  })
+  .strict()
+
 /** One schema per API method, keyed like {@link ArchiveApi}. */
 export const API_SCHEMAS = {
   listBriefings: noInput,
@@ -107,22 +133,7 @@ export const API_SCHEMAS = {
     .strict(),
   findInBriefing: z.object({ briefingId, query: z.string().max(MAX_QUERY_LENGTH) }).strict(),
   indexStatus: noInput,
-  queryNotes: z
-    .object({
-      briefingId: briefingId.optional(),
-      kinds: z.array(z.enum(ANNOTATION_KINDS)).max(3).optional(),
-      tags: tags.optional(),
-      colors: z.array(z.enum(COLORS)).max(COLORS.length).optional(),
-      categories: shortList.optional(),
-      regions: shortList.optional(),
-      states: z.array(z.enum(BOOKMARK_STATES)).max(BOOKMARK_STATES.length).optional(),
-      from: isoDay.optional(),
-      to: isoDay.optional(),
-      text: z.string().max(MAX_QUERY_LENGTH).optional(),
-      unplaced: z.boolean().optional(),
-      sort: z.enum(['document', 'modified', 'created']).optional()
-    })
-    .strict(),
+  queryNotes: notesQuery,
   placeHighlights: z
     .object({
       briefingId,
@@ -168,6 +179,8 @@ export const API_SCHEMAS = {
   setColorMeanings: colorMeaningsSchema,
   exportMarkdown: z.object({ briefingId, lang: locale }).strict(),
   saveMarkdown: z.object({ briefingId, lang: locale }).strict(),
+  exportDigest: digestRequest,
+  saveDigest: digestRequest,
   reanchorReport: z.object({ briefingId }).strict(),
   copyText: z.object({ text: z.string().max(5_000_000) }).strict()
 } satisfies { [K in ApiMethod]: z.ZodType<ApiInput<K>> }

@@ -8,12 +8,13 @@ import { readFile } from 'node:fs/promises'
 import type { Briefing, BriefingId, Item } from '../../../archive/model/briefing.ts'
 import { anchorQuote, describeQuote, locateInText, reanchor, resolveAnnotation } from '../../../archive/notes/anchor.ts'
 import { exportBriefingMarkdown, mergeMarkdown } from '../../../archive/notes/export-markdown.ts'
+import { exportNotesDigest } from '../../../archive/notes/export-digest.ts'
 import type { Annotation, Bookmark, Color, Highlight, ItemNote, Placement, TrashEntry } from '../../../archive/notes/model.ts'
 import { buildViews, facetsOf, queryViews, type AnnotationView } from '../../../archive/notes/query-notes.ts'
 import type { NotesStore } from '../../../archive/storage/notes-store.ts'
 import type { ArchiveStore } from '../../../archive/storage/index.ts'
 import { writeAtomic } from '../../../archive/storage/write-atomic.ts'
-import type { AnnotationPatch, ArchiveApi, NotesInfo, ReanchorReport } from '../../shared/ipc-contract.ts'
+import type { AnnotationPatch, ArchiveApi, DigestRequest, NotesInfo, ReanchorReport } from '../../shared/ipc-contract.ts'
 import type { EventHub } from './events.ts'
 
 export interface NotesServiceDeps {
@@ -44,6 +45,8 @@ export type NotesApi = Pick<
   | 'exportMarkdown'
   | 'saveMarkdown'
   | 'reanchorReport'
+  | 'exportDigest'
+  | 'saveDigest'
   | 'copyText'
 >
 
@@ -155,6 +158,37 @@ export function createNotesService(deps: NotesServiceDeps): NotesService {
       exported: isoWithOffset(deps.now?.() ?? new Date())
     })
     return { markdown, fileName: exportFileName(briefing, lang) }
+  }
+
+  async function digestOf(request: DigestRequest): Promise<{ markdown: string; fileName: string }> {
+    const { views } = queryViews(await allViews(), request.query)
+    const markdown = exportNotesDigest({
+      views,
+      groupBy: request.groupBy,
+      colorMeanings: notes.colorMeanings(),
+      lang: request.lang,
+      exported: isoWithOffset(deps.now?.() ?? new Date()),
+      title: request.title
+    })
+    const day = isoWithOffset(deps.now?.() ?? new Date()).slice(0, 10)
+    const safeTitle = request.title.replace(/[/\\:*?"<>|\u0000-\u001f]+/g, '').trim()
+    return { markdown, fileName: `${day} ${safeTitle}.md` }
+  }
+
+  /** Asks for a place and writes `markdown` there (merging a per-briefing export into an existing file). */
+  async function saveWithDialog(fileName: string, markdown: string, merge: boolean): Promise<{ path: string | null }> {
+    const path = await deps.chooseSavePath(fileName)
+    if (!path) return { path: null }
+    let existing: string | undefined
+    if (merge) {
+      try {
+        existing = await readFile(path, 'utf8')
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      }
+    }
+    await writeAtomic(path, existing === undefined ? markdown : mergeMarkdown(existing, markdown))
+    return { path }
   }
 
   function info(): NotesInfo {
@@ -289,16 +323,13 @@ export function createNotesService(deps: NotesServiceDeps): NotesService {
 
     async saveMarkdown({ briefingId, lang }) {
       const { markdown, fileName } = await markdownOf(briefingId, lang)
-      const path = await deps.chooseSavePath(fileName)
-      if (!path) return { path: null }
-      let existing: string | undefined
-      try {
-        existing = await readFile(path, 'utf8')
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-      }
-      await writeAtomic(path, existing === undefined ? markdown : mergeMarkdown(existing, markdown))
-      return { path }
+      return saveWithDialog(fileName, markdown, true)
+    },
+
+    exportDigest: async (request) => digestOf(request),
+    async saveDigest(request) {
+      const { markdown, fileName } = await digestOf(request)
+      return saveWithDialog(fileName, markdown, false)
     },
 
     reanchorReport: async ({ briefingId }) => reports.get(briefingId) ?? null,

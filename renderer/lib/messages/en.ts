@@ -265,5 +265,11 @@ export const en: Messages = {
   'trash.restore': 'Restore',
   'trash.restored': 'Note restored',
   'trash.deleted': 'deleted {date}',
-  'notesView.noReason': 'Bookmark without a reason'
+  'notesView.noReason': 'Bookmark without a reason',
+
+  'notesView.export': 'Export the list',
+  'notesView.groupBy': 'Group by',
+  'notesView.group.briefing': 'By briefing',
+  'notesView.group.category': 'By category',
+  'notesView.group.tag': 'By tag'
 }

@@ -259,5 +259,11 @@ export const ko = {
   'trash.restore': '되돌리기',
   'trash.restored': '메모를 되돌렸습니다',
   'trash.deleted': '{date} 삭제',
-  'notesView.noReason': '이유를 적지 않은 북마크'
+  'notesView.noReason': '이유를 적지 않은 북마크',
+
+  'notesView.export': '목록 내보내기',
+  'notesView.groupBy': '묶는 기준',
+  'notesView.group.briefing': '브리핑별',
+  'notesView.group.category': '분야별',
+  'notesView.group.tag': '태그별'
 } as const satisfies Record<string, string>
