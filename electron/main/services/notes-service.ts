@@ -110,15 +110,33 @@ export function createNotesService(deps: NotesServiceDeps): NotesService {
 
   const changed = (...ids: BriefingId[]): void => deps.events?.emit('notesChanged', { briefingIds: [...new Set(ids)] })
 
+  /**
+   * Views are cached per annotation object and briefing object: the store hands out the same frozen object
+   * until the annotation changes, and a re-imported briefing is a new object, so a cached view is never stale.
+   */
+  const viewCache = new WeakMap<Annotation, { briefing: Briefing; view: AnnotationView }>()
+
   async function allViews(): Promise<AnnotationView[]> {
     const annotations = notes.list()
-    const ids = [...new Set(annotations.map((a) => a.briefingId))]
+    const views: AnnotationView[] = []
+    const missing: Annotation[] = []
     const loaded = new Map<BriefingId, Briefing>()
-    for (const id of ids) {
-      const briefing = await loadBriefing(id)
-      if (briefing) loaded.set(id, briefing)
+    for (const annotation of annotations) {
+      let briefing = loaded.get(annotation.briefingId)
+      if (!briefing) {
+        const found = await loadBriefing(annotation.briefingId)
+        if (!found) continue
+        loaded.set(annotation.briefingId, (briefing = found))
+      }
+      const cached = viewCache.get(annotation)
+      if (cached && cached.briefing === briefing) views.push(cached.view)
+      else missing.push(annotation)
     }
-    return buildViews(annotations, loaded)
+    for (const view of buildViews(missing, loaded)) {
+      viewCache.set(view.annotation, { briefing: loaded.get(view.briefing.id)!, view })
+      views.push(view)
+    }
+    return views
   }
 
   function common(briefingId: BriefingId, item?: Item): Pick<Annotation, 'id' | 'briefingId' | 'created' | 'modified' | 'tags'> &
