@@ -7,12 +7,14 @@ import { markSnippet } from '../search/highlight.ts'
 /** File extensions `briefings import` picks up when given a folder. */
 const IMPORTABLE = new Set(['.txt', '.text', '.md'])
 
-function option(args: string[], name: string): string | undefined {
+/** The value after `name` in `args`, if any. */
+export function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name)
   return i >= 0 ? args[i + 1] : undefined
 }
 
-function positional(args: string[], valued: string[]): string[] {
+/** The arguments that are neither options nor the values of the `valued` options. */
+export function positional(args: string[], valued: string[]): string[] {
   const out: string[] = []
   for (let i = 0; i < args.length; i++) {
     if (valued.includes(args[i])) i++

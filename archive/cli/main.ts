@@ -11,8 +11,13 @@ Commands:
   parse FILE [--json]                            parse one briefing and print it
   import PATH... --archive DIR [--json]          import files or folders into an archive
   search "QUERY" --archive DIR [--json] [--limit N]  search an archive
+  notes import FILE --store FILE --archive DIR [--json]
+                                                 import W3C Web Annotation JSON into a notes store
+  notes export --format json --out FILE --store FILE [--json]
+                                                 export a notes store as W3C Web Annotation JSON
 
-Exit codes: 0 success, 1 usage error or (import) a file that failed, 2 a file that cannot be read or parsed.`
+Exit codes: 0 success, 1 usage error or (import) a file or an annotation that failed, 2 a file that cannot be read
+or parsed (notes: or a store that cannot be opened, e.g. while the app has it).`
 
 /** Runs the `briefings` command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -29,6 +34,8 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'parse') return parseCommand(rest)
   if (command === 'import') return importCommand(rest)
   if (command === 'search') return searchCommand(rest)
+  // loaded on demand: the notes store brings conf and Ajv, which the other commands do not need
+  if (command === 'notes') return (await import('./notes.ts')).notesCommand(rest)
   process.stderr.write(`briefings: unknown command '${command}'\n${USAGE}\n`)
   return 1
 }
