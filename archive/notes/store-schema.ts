@@ -35,6 +35,18 @@ function addDiscriminators(node: unknown): void {
   for (const value of Object.values(record)) addDiscriminators(value)
 }
 
+/**
+ * zod writes each ISO date-time as `format: date-time` plus its own long `pattern`; Ajv checks the format
+ * (ajv-formats) and the pattern is dropped: it was a sixth of the validation time of a save, and zod, which
+ * checks every annotation before it reaches the store, keeps the exact rule.
+ */
+function dropDateTimePatterns(node: unknown): void {
+  if (!node || typeof node !== 'object') return
+  const record = node as JsonSchema
+  if (record['format'] === 'date-time') delete record['pattern']
+  for (const value of Object.values(record)) dropDateTimePatterns(value)
+}
+
 /** A property's JSON schema as conf's Ajv wants it (no `$schema` inside a property). */
 function jsonSchema(schema: z.ZodType): JsonSchema {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
@@ -43,8 +55,16 @@ function jsonSchema(schema: z.ZodType): JsonSchema {
     unrepresentable: 'throw'
   }) as JsonSchema
   addDiscriminators(rest)
+  dropDateTimePatterns(rest)
   return rest
 }
+
+/**
+ * Ajv's options for the store: `discriminator` (above). Ajv's default `unicode: true` stays: it counts
+ * `maxLength`/`minLength` in code points, as zod does (zod 4 counts code points once a string has more UTF-16
+ * units than the limit), so the two never disagree about an emoji-laden tag or comment.
+ */
+const AJV_OPTIONS = { discriminator: true } as const
 
 let cachedSchema: Record<string, JsonSchema> | undefined
 /** conf's `schema` option: one JSON schema per top-level key of {@link NotesData}. */
@@ -65,7 +85,7 @@ export interface NotesConfOptions {
   fileExtension: string
   schema: Schema<NotesData>
   rootSchema: { required: string[]; additionalProperties: false }
-  ajvOptions: { discriminator: true }
+  ajvOptions: typeof AJV_OPTIONS
   defaults: NotesData
   clearInvalidConfig: false
   accessPropertiesByDotNotation: false
@@ -89,7 +109,7 @@ export function notesStoreOptions(
     schema: structuredClone(notesJsonSchema()) as Schema<NotesData>,
     // No other top-level key, and all four present (conf fills them from `defaults` first).
     rootSchema: { required: Object.keys(notesDataSchema.shape), additionalProperties: false },
-    ajvOptions: { discriminator: true },
+    ajvOptions: AJV_OPTIONS,
     defaults: emptyNotes(),
     // A file that does not parse or fails the schema is never cleared: notes-store.ts sets it aside.
     clearInvalidConfig: false,

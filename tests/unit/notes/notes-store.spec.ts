@@ -79,6 +79,16 @@ describe('the options object', () => {
     expect(options).not.toHaveProperty('migrations')
   })
 
+  test('Ajv counts lengths as zod does (code points), so the two never disagree', () => {
+    const conf = new Conf<NotesData>(notesStoreOptions(tempDir()))
+    const [a] = generatedAnnotations(1)
+    const longest = '🦄'.repeat(64) // 64 code points, 128 UTF-16 units: the longest tag for both
+    expect(notesDataSchema.safeParse(storeWith([{ ...a, tags: [longest] }])).success).toBe(true)
+    conf.store = storeWith([{ ...a, tags: [longest] }])
+    expect(notesDataSchema.safeParse(storeWith([{ ...a, tags: [longest + 'x'] }])).success).toBe(false)
+    expect(() => (conf.store = storeWith([{ ...a, tags: [longest + 'x'] }]))).toThrow(/schema violation/)
+  })
+
   test('conf refuses a write the schema rejects and leaves the file as it was', () => {
     const dir = tempDir()
     const conf = new Conf<NotesData>(notesStoreOptions(dir))
