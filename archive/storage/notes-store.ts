@@ -255,15 +255,19 @@ export function notesStoreLocked(file: string): boolean {
   }
 }
 
-/** The store file for a path that is the file or (as the app passes userData) the folder holding notes.json. */
+/**
+ * The store file for `path`: a folder (one that exists, or a path with no extension, as the app passes
+ * userData before anything created it) means `<folder>/notes.json`; anything else is the file itself.
+ */
 export function notesStoreFile(path: string): string {
   const absolute = resolve(path)
+  let folder = extname(absolute) === ''
   try {
-    if (statSync(absolute).isDirectory()) return join(absolute, `${NOTES_CONFIG_NAME}.json`)
+    folder = statSync(absolute).isDirectory()
   } catch {
-    /* not there yet: a file to create */
+    /* not there yet */
   }
-  return absolute
+  return folder ? join(absolute, `${NOTES_CONFIG_NAME}.json`) : absolute
 }
 
 /** A name next to `file` that is not taken: `<file>.corrupt-<time>`, `…-2`, … */
@@ -281,7 +285,8 @@ function frozen<T extends object>(value: T): T {
 }
 
 /**
- * Opens (or creates) the notes store `path`: the store file, or a folder meaning `<folder>/notes.json`.
+ * Opens (or creates) the notes store `path`: the store file, or a folder meaning `<folder>/notes.json`
+ * (see {@link notesStoreFile}).
  * Throws NotesStoreLockedError when another process holds it and this one wants to write, and a
  * NotesFileError for a file from a newer app (left alone) or, read-only, a damaged one.
  */

@@ -12,6 +12,7 @@ import {
   BACKUPS_KEPT,
   listNotesBackups,
   localDay,
+  notesStoreFile,
   notesStoreLocked,
   openNotesStore,
   type NotesStore,
@@ -166,6 +167,16 @@ describe('operations', () => {
     await closeAll()
     time.days(30)
     expect((await open(file, { now: time.now })).trash()).toEqual([])
+  })
+
+  test('a folder, existing or not yet (no extension), means <folder>/notes.json', async () => {
+    const dir = tempDir()
+    expect(notesStoreFile(dir)).toBe(join(dir, 'notes.json'))
+    expect(notesStoreFile(join(dir, 'user-data'))).toBe(join(dir, 'user-data', 'notes.json'))
+    expect(notesStoreFile(join(dir, 'mine.json'))).toBe(join(dir, 'mine.json'))
+    const store = await open(join(dir, 'user-data'))
+    expect(store.file).toBe(join(dir, 'user-data', 'notes.json'))
+    expect(existsSync(store.file)).toBe(true)
   })
 
   test('rewrite replaces by id and keeps modified', async () => {
