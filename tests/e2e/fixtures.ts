@@ -5,7 +5,7 @@
  * when ../shared/seed exists: `app.seed`) and its own settings folder.
  */
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -64,6 +64,8 @@ interface WorkerFixtures {
 }
 interface TestFixtures {
   app: AppHandle
+  /** Files written into the user-data folder before the services open it (relative path → content): a damaged store … */
+  userDataFiles: Record<string, string> | undefined
 }
 
 /** `test` with Debian's Chromium as the browser and an `app` fixture: real services behind the bridge. */
@@ -80,7 +82,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' }
   ],
 
-  app: async ({}, use) => {
+  userDataFiles: [undefined, { option: true }],
+
+  app: async ({ userDataFiles }, use) => {
     if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
       throw new Error(`e2e: ${RENDERER_DIR}/index.html missing; run electron-vite build -c electron.config.ts first`)
     }
@@ -90,6 +94,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     if (samples.length === 0) throw new Error(`e2e: no sample briefings in ${SAMPLE_DIR}`)
     const seed = seedAvailable()
     const root = await mkdtemp(join(tmpdir(), 'briefing-e2e-'))
+    for (const [path, content] of Object.entries(userDataFiles ?? {})) {
+      await mkdir(dirname(join(root, 'user-data', path)), { recursive: true })
+      await writeFile(join(root, 'user-data', path), content)
+    }
     const services = await createRealServices(join(root, 'archive'), join(root, 'user-data'))
     for (const file of seed ? [...samples, SEED_FILE] : samples) {
       const outcome = await services.store.importFile(file)

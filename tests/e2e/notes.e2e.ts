@@ -375,3 +375,31 @@ test('a briefing-reader:// link (from an exported file, a second instance) opens
   await expect(page.locator('[id="sample-weekly-2026-03-06/II-02"]').getByRole('region', { name: '항목 메모' })).toContainText('링크로 찾아갈 메모')
   expect(errors).toEqual([])
 })
+
+test.describe('a damaged notes store', () => {
+  const good = {
+    format: 1,
+    annotations: [
+      { id: 'urn:uuid:00000000-0000-4000-8000-000000000001', kind: 'bookmark', briefingId: SAMPLE_ID, itemId: item('I-02'), itemTitle: '허페이', reason: '백업에 있던 북마크', state: 'review', tags: [], created: '2026-11-30T09:00:00+09:00', modified: '2026-11-30T09:00:00+09:00' }
+    ],
+    trash: [],
+    colorMeanings: { yellow: '중요', red: '검토 필요', green: '인용', blue: '배경', purple: '수치', orange: '후속' }
+  }
+  test.use({
+    userDataFiles: { 'backups/notes-2026-11-30.json': JSON.stringify(good), 'notes.json': '{"format":1,"annotations":[{"id":' }
+  })
+
+  test('is set aside byte-identical, the newest good backup restored, and the user is told where the bad file is', async ({ page, app }) => {
+    const notice = page.getByRole('alert').filter({ hasText: '메모 저장소 파일이 손상되어 있었습니다' })
+    await page.goto('/')
+    await expect(notice).toBeVisible()
+    await expect(notice).toContainText('notes-2026-11-30.json')
+    const badFile = app.services.notesStore.recovered?.badFile ?? ''
+    await expect(notice).toContainText(badFile)
+    expect(await readFile(badFile, 'utf8')).toBe('{"format":1,"annotations":[{"id":')
+    await saveScreenshot(page, 'notes-store-recovered')
+    await notice.getByRole('button', { name: '확인' }).click()
+    await page.getByRole('button', { name: '북마크', exact: true }).click()
+    await expect(page.getByRole('list', { name: '메모 목록' })).toContainText('백업에 있던 북마크')
+  })
+})

@@ -271,5 +271,10 @@ export const en: Messages = {
   'notesView.groupBy': 'Group by',
   'notesView.group.briefing': 'By briefing',
   'notesView.group.category': 'By category',
-  'notesView.group.tag': 'By tag'
+  'notesView.group.tag': 'By tag',
+
+  'store.damaged': 'The notes store file was damaged.',
+  'store.restored': 'The newest good backup, {backup}, was restored.',
+  'store.noBackup': 'There was no good backup, so the store starts empty.',
+  'store.badFile': 'The damaged file was kept, unchanged, at'
 }

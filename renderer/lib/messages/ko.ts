@@ -265,5 +265,10 @@ export const ko = {
   'notesView.groupBy': '묶는 기준',
   'notesView.group.briefing': '브리핑별',
   'notesView.group.category': '분야별',
-  'notesView.group.tag': '태그별'
+  'notesView.group.tag': '태그별',
+
+  'store.damaged': '메모 저장소 파일이 손상되어 있었습니다.',
+  'store.restored': '가장 최근의 정상 백업 {backup}을(를) 복원했습니다.',
+  'store.noBackup': '정상 백업이 없어 빈 저장소로 시작했습니다.',
+  'store.badFile': '손상된 파일은 지우지 않고 그대로 옮겨 두었습니다:'
 } as const satisfies Record<string, string>
