@@ -32,6 +32,9 @@ export interface NotesQuery {
   text?: string
   unplaced?: boolean
   sort?: 'document' | 'modified' | 'created'
+  /** A page of the results: the first `limit` after `offset` (all by default); `total` counts them all. */
+  limit?: number
+  offset?: number
 }
 
 export interface NotesFacets {
@@ -160,5 +163,7 @@ export function queryViews(views: readonly AnnotationView[], query: NotesQuery):
     views.filter((v) => matches(v, query, words)),
     query.sort
   )
-  return { total: found.length, views: found, facets: facetsOf(views) }
+  const offset = query.offset ?? 0
+  const page = query.limit === undefined && offset === 0 ? found : found.slice(offset, query.limit === undefined ? undefined : offset + query.limit)
+  return { total: found.length, views: page, facets: facetsOf(views) }
 }

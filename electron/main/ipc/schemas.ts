@@ -80,7 +80,9 @@ const notesQuery = z
     to: isoDay.optional(),
     text: z.string().max(MAX_QUERY_LENGTH).optional(),
     unplaced: z.boolean().optional(),
-    sort: z.enum(['document', 'modified', 'created']).optional()
+    sort: z.enum(['document', 'modified', 'created']).optional(),
+    limit: z.number().int().min(0).max(100_000).optional(),
+    offset: z.number().int().min(0).max(1_000_000).optional()
   })
   .strict()
 

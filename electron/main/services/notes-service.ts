@@ -10,7 +10,7 @@ import { anchorQuote, describeQuote, locateInText, reanchor, resolveAnnotation }
 import { exportBriefingMarkdown, mergeMarkdown } from '../../../archive/notes/export-markdown.ts'
 import { exportNotesDigest } from '../../../archive/notes/export-digest.ts'
 import type { Annotation, Bookmark, Color, Highlight, ItemNote, Placement, TrashEntry } from '../../../archive/notes/model.ts'
-import { buildViews, facetsOf, queryViews, type AnnotationView } from '../../../archive/notes/query-notes.ts'
+import { buildViews, queryViews, type AnnotationView } from '../../../archive/notes/query-notes.ts'
 import type { NotesStore } from '../../../archive/storage/notes-store.ts'
 import type { ArchiveStore } from '../../../archive/storage/index.ts'
 import { writeAtomic } from '../../../archive/storage/write-atomic.ts'
@@ -179,7 +179,7 @@ export function createNotesService(deps: NotesServiceDeps): NotesService {
   }
 
   async function digestOf(request: DigestRequest): Promise<{ markdown: string; fileName: string }> {
-    const { views } = queryViews(await allViews(), request.query)
+    const { views } = queryViews(await allViews(), { ...request.query, limit: undefined, offset: undefined })
     const markdown = exportNotesDigest({
       views,
       groupBy: request.groupBy,
@@ -223,9 +223,7 @@ export function createNotesService(deps: NotesServiceDeps): NotesService {
 
   const api: NotesApi = {
     async queryNotes(query) {
-      const views = await allViews()
-      const result = queryViews(views, query)
-      return { ...result, facets: facetsOf(views) }
+      return queryViews(await allViews(), query)
     },
 
     async placeHighlights({ briefingId, texts }) {

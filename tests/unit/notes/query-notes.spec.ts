@@ -99,6 +99,15 @@ describe('notes views', () => {
     expect(ids({ text: '없는말' })).toEqual([])
   })
 
+  test('pages: limit and offset cut the sorted results, total counts them all', () => {
+    const all = queryViews(views, {}).views.map((v) => v.annotation.id)
+    const first = queryViews(views, { limit: 2 })
+    const second = queryViews(views, { limit: 2, offset: 2 })
+    expect(first.total).toBe(5)
+    expect([...first.views, ...second.views].map((v) => v.annotation.id)).toEqual(all.slice(0, 4))
+    expect(queryViews(views, { offset: 4 }).views.map((v) => v.annotation.id)).toEqual(all.slice(4))
+  })
+
   test('facets count the whole store', () => {
     const { facets, total } = queryViews(views, { kinds: ['note'] })
     expect(total).toBe(2)
