@@ -40,9 +40,21 @@
  * are in the search normaliser's canonical text (normalizeForSearch), not the displayed text.
  *
  * Import ({@link parseAnnotations}) takes that, an AnnotationPage, a bare array of Annotations (or one
- * Annotation), ours or another tool's: a highlight needs only a TextQuoteSelector (positions, hash and
- * normaliser are ours alone); a quote from another tool is normalised here. Targets must be
- * `briefing-reader://item/…` or `…/briefing/…` links.
+ * Annotation), ours or another tool's (Hypothesis, Zotero), which has none of our extension properties:
+ * - the target is the first one whose `source` (or `id`) is a `briefing-reader://item/<itemId>` link (or
+ *   `…/briefing/<id>`, for a bookmark); the briefing comes from it (`briefingReader:briefing`, when given,
+ *   must agree); any other target is a failed entry;
+ * - `bookmarking` → a bookmark; otherwise a TextQuoteSelector (also inside a `Choice`) → a highlight,
+ *   whatever the motivation (Hypothesis writes none); otherwise an item note;
+ * - `bodyValue` and TextualBodies without a purpose are comments (several: joined by a blank line);
+ *   `describing` is a bookmark's reason (on one line); tags lose a leading `#`, spaces become `_`;
+ * - defaults: colour yellow (also for an unknown one), state unread, item title '' (the item is then
+ *   followed by its id), displayed text = the quote's exact text, `modified` = `created` and the other way
+ *   round (a date without an offset is written in UTC);
+ * - a highlight without `briefingReader:normalizer` is another tool's: its quote is normalised here
+ *   (NORMALIZER_VERSION, context cut to QUOTE_CONTEXT characters) and its TextPositionSelector and hash
+ *   are not kept (its offsets are in that tool's text, not in ours).
+ * Every result passes annotationSchema.
  */
 import { z } from 'zod'
 import { NORMALIZER_VERSION, normalizeText } from '../search/normalize.ts'
@@ -216,7 +228,8 @@ function itemsOf(json: unknown): unknown[] {
 }
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
-const tagOf = (value: string): string => value.trim().replace(/\s+/g, '_')
+/** A tag as the model wants it: no leading `#`, no spaces (`climate policy` → `climate_policy`). */
+const tagOf = (value: string): string => value.trim().replace(/^#+/, '').trim().replace(/\s+/g, '_')
 
 const isoWithOffset = z.iso.datetime({ offset: true })
 /** An ISO date-time with an offset, as the model wants it, kept as written; other parseable dates in UTC. */
@@ -253,7 +266,9 @@ export function fromWebAnnotation(w: unknown): Annotation {
   const link = parseDeepLink(source)
   if (!link || link.kind === 'note') throw new Error(`its target is not a Briefing Reader item or briefing (${source.slice(0, 120)})`)
   const itemId = link.kind === 'item' ? link.id : undefined
-  const briefingId = text(w[`${X}briefing`]) ?? (link.kind === 'briefing' ? link.id : link.id.slice(0, link.id.lastIndexOf('/')))
+  const linked = link.kind === 'briefing' ? link.id : link.id.slice(0, link.id.lastIndexOf('/'))
+  const briefingId = text(w[`${X}briefing`]) ?? linked
+  if (briefingId !== linked) throw new Error(`its ${X}briefing (${briefingId.slice(0, 120)}) is not the briefing of its target (${source})`)
   const itemTitle = text(w[`${X}itemTitle`])
 
   // Bodies: `bodyValue` is a comment; a TextualBody without a purpose (Hypothesis) is a comment too.
@@ -294,7 +309,10 @@ export function fromWebAnnotation(w: unknown): Annotation {
   if (isObject(candidate) && candidate['itemId'] === undefined && candidate['kind'] !== 'bookmark') {
     throw new Error(`a ${candidate['kind']} needs an item, and its target is a briefing (${source})`)
   }
-  if (isObject(candidate) && candidate['kind'] === 'note' && !candidate['text']) throw new Error('has no quote and no text')
+  // an empty item note of ours goes back as it was; another tool's annotation with nothing in it is no note
+  if (isObject(candidate) && candidate['kind'] === 'note' && !candidate['text'] && w[`${X}briefing`] === undefined) {
+    throw new Error('has no quote and no text')
+  }
   const parsed = annotationSchema.safeParse(candidate)
   if (!parsed.success) throw new Error(issueLine(parsed.error.issues))
   return parsed.data
@@ -321,7 +339,8 @@ function highlightFrom(w: Json, quote: Json, selectors: unknown[], base: Json): 
       suffix: canonical(text(quote['suffix']) ?? '').slice(0, ours ? undefined : QUOTE_CONTEXT)
     },
     text: text(w[`${X}text`]) ?? exact.trim(),
-    ...(Number.isInteger(start) && Number.isInteger(end) && (end as number) > (start as number) && (start as number) >= 0
+    // another tool's offsets are in its own text, not in our canonical text: only ours are kept
+    ...(ours && Number.isInteger(start) && Number.isInteger(end) && (end as number) > (start as number) && (start as number) >= 0
       ? { position: { start, end } }
       : {}),
     ...(ours && hash !== undefined ? { itemHash: hash } : {}),

@@ -33,7 +33,8 @@ const wholeBriefing: Bookmark = {
 const bare: Highlight = { ...(list[0] as Highlight), id: 'urn:uuid:bare', comment: '', tags: [] }
 delete (bare as Partial<Highlight>).position
 delete (bare as Partial<Highlight>).itemHash
-const all: Annotation[] = [...list, wholeBriefing, bare]
+const emptyNote: Annotation = { ...(list.find((a) => a.kind === 'note') as Annotation), id: 'urn:uuid:empty-note', text: '', tags: ['빈'] } as Annotation
+const all: Annotation[] = [...list, wholeBriefing, bare, emptyNote]
 
 describe('export', () => {
   const collection = toAnnotationCollection(all, { colorMeanings: DEFAULT_COLOR_MEANINGS, generated: new Date('2026-03-02T03:00:00Z'), id: 'urn:uuid:c' })
@@ -183,6 +184,20 @@ describe('import', () => {
     ])
     // an unknown colour is the first colour, not a failure
     expect(parseAnnotations([{ ...hypothesis, 'briefingReader:color': 'pink' }]).annotations[0]).toMatchObject({ color: 'yellow' })
+  })
+
+  test('another tool\'s positions are not kept, tags lose a leading #, a briefing that is not the target\'s fails', () => {
+    const withPosition = {
+      ...hypothesis,
+      body: [{ type: 'TextualBody', purpose: 'tagging', value: '#반도체' }],
+      target: { source: itemLink(item.id), selector: [...hypothesis.target[0].selector, { type: 'TextPositionSelector', start: 5000, end: 5024 }] }
+    }
+    const [h] = parseAnnotations([withPosition]).annotations as Highlight[]
+    expect(h).not.toHaveProperty('position')
+    expect(h.tags).toEqual(['반도체'])
+    const ours = toWebAnnotation(list[0])
+    const { failed } = parseAnnotations([{ ...ours, 'briefingReader:briefing': 'sample-weekly-2026-03-06' }])
+    expect(failed).toEqual([{ index: 0, error: expect.stringMatching(/^its briefingReader:briefing \(sample-weekly-2026-03-06\) is not the briefing of its target/) }])
   })
 
   test('input that is not annotations at all is refused with a one-line NotesFileError', () => {
