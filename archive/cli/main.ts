@@ -11,13 +11,17 @@ Commands:
   parse FILE [--json]                            parse one briefing and print it
   import PATH... --archive DIR [--json]          import files or folders into an archive
   search "QUERY" --archive DIR [--json] [--limit N]  search an archive
-  notes import FILE --store FILE --archive DIR [--json]
+  notes import FILE --store PATH --archive DIR [--json]
                                                  import W3C Web Annotation JSON into a notes store
-  notes export --format json --out FILE --store FILE [--json]
+  notes export --format json --out FILE --store PATH [--json]
                                                  export a notes store as W3C Web Annotation JSON
+  notes export --format markdown [--briefing ID] --out FILE|DIR --store PATH --archive DIR [--lang ko|en] [--json]
+                                                 export notes as Markdown, merged into files that exist
+                                                 (--store: the app's userData folder or its notes.json)
 
-Exit codes: 0 success, 1 usage error or (import) a file or an annotation that failed, 2 a file that cannot be read
-or parsed (notes: or a store that cannot be opened, e.g. while the app has it).`
+Exit codes: 0 success, 1 usage error or (import) a file or an annotation that failed (notes export: notes of a
+briefing not in the archive), 2 a file that cannot be read or parsed (notes: or a store that cannot be opened,
+e.g. while the app has it, a briefing not in the archive, an output that cannot be written).`
 
 /** Runs the `briefings` command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {

@@ -2,18 +2,36 @@
  * `briefings notes …`: the notes store from the command line, through conf with the options the app gives
  * electron-store (store-schema.ts), so both read and write the same file the same way.
  *
- *   briefings notes import FILE --store FILE --archive DIR [--json]
- *   briefings notes export --format json --out FILE --store FILE [--archive DIR] [--json]
+ *   briefings notes import FILE --store PATH --archive DIR [--json]
+ *   briefings notes export --format json --out FILE --store PATH [--archive DIR] [--json]
+ *   briefings notes export --format markdown [--briefing ID] --out FILE|DIR --store PATH --archive DIR [--lang ko|en] [--json]
  *
- * Exit codes: 0 success; 1 usage error, or (import) an annotation that failed; 2 a file that cannot be read
- * or is not annotations (the store is not opened, so it stays byte-identical), or a store that cannot be
- * opened (held by the app, from a newer version, damaged when read-only).
+ * `--store` is the app's userData folder (the store is `<folder>/notes.json`) or the store file itself;
+ * created when missing (import only). Import writes, so it takes the store's lock and is refused while the
+ * app has the store open; export opens it read-only, without the lock, and works while the app runs.
+ *
+ * Import completes the anchors of another tool's annotations whose item is in the archive and holds them
+ * where they say (anchor.ts `reanchor` with nothing moved): a highlight gets its position, item hash and
+ * normaliser, an annotation without an item title gets its item's. Anything that would move is left as it
+ * came (the app places it, or lists it as unplaced).
+ *
+ * Markdown export (export-markdown.ts): with `--briefing ID`, that briefing's notes to `--out FILE` (or
+ * `<DIR>/<ID>.md` when `--out` is a folder); without it, one `<ID>.md` per briefing with notes into the
+ * folder `--out` (created when missing). A file that exists is merged (mergeMarkdown: the user's text
+ * outside the managed regions stays); every file is written through a temp file and a rename.
+ *
+ * Exit codes: 0 success; 1 usage error, or an annotation that failed (import), or notes of a briefing the
+ * archive does not have (markdown export of every briefing: the others are written); 2 a file that cannot
+ * be read or is not annotations (the store is not opened, so it stays byte-identical), a store that cannot
+ * be opened (held by the app, from a newer version, damaged when read-only), a briefing not in the archive
+ * (`--briefing`), or an output that cannot be written.
  */
-import { readFile, stat } from 'node:fs/promises'
-import { resolve } from 'node:path'
+import { mkdir, readFile, stat } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
 import Conf from 'conf'
 import type { Briefing } from '../model/briefing.ts'
-import { resolveAnnotation } from '../notes/anchor.ts'
+import { reanchor, resolveAll, resolveAnnotation } from '../notes/anchor.ts'
+import { exportBriefingMarkdown, markdownFileName, mergeMarkdown, type ExportLang } from '../notes/export-markdown.ts'
 import type { Annotation, NotesData } from '../notes/model.ts'
 import { NotesFileError } from '../notes/notes-file-error.ts'
 import { parseAnnotations, toAnnotationCollection } from '../notes/web-annotation.ts'
@@ -22,8 +40,11 @@ import { NotesStoreLockedError, openNotesStore, type NotesStore } from '../stora
 import { writeAtomic } from '../storage/write-atomic.ts'
 import { option, positional } from './commands.ts'
 
-const IMPORT_USAGE = 'briefings notes import FILE --store FILE --archive DIR [--json]'
-const EXPORT_USAGE = 'briefings notes export --format json --out FILE --store FILE [--archive DIR] [--json]'
+const IMPORT_USAGE = 'briefings notes import FILE --store PATH --archive DIR [--json]'
+const EXPORT_USAGE =
+  'briefings notes export --format json --out FILE --store PATH [--archive DIR] [--json]\n' +
+  '  briefings notes export --format markdown [--briefing ID] --out FILE|DIR --store PATH --archive DIR [--lang ko|en] [--json]'
+const LANGS: readonly ExportLang[] = ['ko', 'en']
 const VALUED = ['--store', '--archive', '--format', '--out', '--briefing', '--lang']
 
 /** What `briefings notes import --json` prints. */
@@ -78,16 +99,29 @@ async function archiveAt(dir: string): Promise<ArchiveStore | null> {
   return openArchiveStore(resolve(dir))
 }
 
-/** How many of `annotations` cannot be placed in their briefing (one load per briefing). */
-async function countUnplaced(annotations: readonly Annotation[], archive: ArchiveStore): Promise<number> {
+/** The briefings of `annotations` (null: not in the archive), each loaded once. */
+async function briefingsOf(annotations: readonly Annotation[], archive: ArchiveStore): Promise<Map<string, Briefing | null>> {
   const briefings = new Map<string, Briefing | null>()
-  let unplaced = 0
-  for (const annotation of annotations) {
-    if (!briefings.has(annotation.briefingId)) briefings.set(annotation.briefingId, await archive.get(annotation.briefingId))
-    const briefing = briefings.get(annotation.briefingId)
-    if (!briefing || resolveAnnotation(annotation, briefing).status === 'orphan') unplaced++
+  for (const { briefingId } of annotations) {
+    if (!briefings.has(briefingId)) briefings.set(briefingId, await archive.get(briefingId))
   }
-  return unplaced
+  return briefings
+}
+
+/** Whether an annotation lacks what only we record: a highlight's position or hash, an item's title. */
+function incomplete(a: Annotation): boolean {
+  if (a.kind === 'highlight') return a.position === undefined || a.itemHash === undefined || a.itemTitle === ''
+  return a.itemId !== undefined && !a.itemTitle
+}
+
+/**
+ * Another tool's annotation with what its item in the archive gives (position, hash, normaliser, title), when
+ * it lands where it says (nothing moved, nothing fuzzy); otherwise as it came.
+ */
+function completed(a: Annotation, briefing: Briefing | null | undefined): Annotation {
+  if (!briefing || !incomplete(a)) return a
+  const { annotations, report } = reanchor([a], briefing)
+  return report.length === 0 ? annotations[0] : a
 }
 
 /** `briefings notes import FILE --store FILE --archive DIR [--json]` */
@@ -125,12 +159,15 @@ export async function notesImportCommand(args: string[]): Promise<number> {
   if (typeof store === 'string') return fail(store, 2)
   const report: NotesImportReport = { imported: 0, updated: 0, unchanged: 0, unplaced: 0, failed: parsed.failed }
   try {
-    const outcomes = store.importAnnotations(parsed.annotations)
+    const briefings = await briefingsOf(parsed.annotations, archive)
+    const incoming = parsed.annotations.map((a) => completed(a, briefings.get(a.briefingId)))
+    const outcomes = store.importAnnotations(incoming)
     outcomes.forEach((outcome) => report[outcome]++)
-    report.unplaced = await countUnplaced(
-      parsed.annotations.filter((_, i) => outcomes[i] !== 'unchanged'),
-      archive
-    )
+    report.unplaced = incoming.filter((a, i) => {
+      if (outcomes[i] === 'unchanged') return false
+      const briefing = briefings.get(a.briefingId)
+      return !briefing || resolveAnnotation(a, briefing).status === 'orphan'
+    }).length
   } finally {
     await store.close()
   }
@@ -151,19 +188,86 @@ interface ExportContext {
   archive: ArchiveStore | null
 }
 
-async function exportJson({ store, out }: ExportContext): Promise<string[]> {
-  const collection = toAnnotationCollection(store.list(), { colorMeanings: store.colorMeanings(), generated: new Date() })
-  await writeAtomic(out, JSON.stringify(collection, null, 2) + '\n')
-  return [out]
+interface ExportResult {
+  files: string[]
+  /** Annotations in the files written. */
+  annotations: number
+  /** Briefings whose notes could not be exported (not in the archive): exit 1. */
+  missing?: Array<{ briefingId: string; annotations: number }>
 }
 
-/**
- * The export formats. `markdown` (archive/notes/export-markdown.ts: `--briefing ID --out FILE`, or `--out DIR`
- * for one file per briefing, `--lang ko|en`) is added here by that module's author: an entry that returns
- * the files written, given the store, the archive and the arguments.
- */
-const EXPORTERS: Record<string, ((context: ExportContext) => Promise<string[]>) | undefined> = {
-  json: exportJson
+/** An export that cannot be done (a briefing not in the archive): exit 2 with this message. */
+class ExportError extends Error {}
+
+async function exportJson({ store, out }: ExportContext): Promise<ExportResult> {
+  const collection = toAnnotationCollection(store.list(), { colorMeanings: store.colorMeanings(), generated: new Date() })
+  await writeAtomic(out, JSON.stringify(collection, null, 2) + '\n')
+  return { files: [out], annotations: collection.total }
+}
+
+/** ISO 8601 with the local offset (`2026-12-01T21:30:00+09:00`), as the export's front matter wants it. */
+function isoWithOffset(date: Date): string {
+  const offset = -date.getTimezoneOffset()
+  const pad = (n: number): string => String(Math.floor(Math.abs(n))).padStart(2, '0')
+  const local = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 19)
+  return `${local}${offset >= 0 ? '+' : '-'}${pad(offset / 60)}:${pad(offset % 60)}`
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+/** Writes (or merges into) `target` the Markdown export of one briefing's notes; how many it holds. */
+async function writeBriefingMarkdown(store: NotesStore, briefing: Briefing, target: string, lang: ExportLang, exported: string): Promise<number> {
+  const annotations = store.list({ briefingId: briefing.id })
+  const placements = new Map(resolveAll(annotations, briefing).map((p) => [p.id, p]))
+  const generated = exportBriefingMarkdown({ briefing, annotations, placements, colorMeanings: store.colorMeanings(), lang, exported })
+  let existing: string | undefined
+  try {
+    existing = await readFile(target, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  }
+  await writeAtomic(target, existing === undefined ? generated : mergeMarkdown(existing, generated))
+  return annotations.length
+}
+
+async function exportMarkdown({ args, store, out, archive }: ExportContext): Promise<ExportResult> {
+  if (!archive) throw new Error('unreachable: the markdown format requires --archive')
+  const lang = (option(args, '--lang') ?? 'ko') as ExportLang
+  const exported = isoWithOffset(new Date())
+  const only = option(args, '--briefing')
+  if (only !== undefined) {
+    const briefing = await archive.get(only)
+    if (!briefing) throw new ExportError(`no briefing ${only} in archive ${archive.dir}`)
+    const target = (await isFolder(out)) ? join(out, markdownFileName(briefing.id)) : out
+    return { files: [target], annotations: await writeBriefingMarkdown(store, briefing, target, lang, exported) }
+  }
+  const counts = new Map<string, number>()
+  for (const a of store.list()) counts.set(a.briefingId, (counts.get(a.briefingId) ?? 0) + 1)
+  await mkdir(out, { recursive: true })
+  const result: Required<ExportResult> = { files: [], annotations: 0, missing: [] }
+  for (const briefingId of [...counts.keys()].sort()) {
+    const briefing = await archive.get(briefingId)
+    if (!briefing) {
+      result.missing.push({ briefingId, annotations: counts.get(briefingId) ?? 0 })
+      continue
+    }
+    const target = join(out, markdownFileName(briefingId))
+    result.annotations += await writeBriefingMarkdown(store, briefing, target, lang, exported)
+    result.files.push(target)
+  }
+  return result
+}
+
+/** The export formats: each writes its files and says which. */
+const EXPORTERS: Record<string, ((context: ExportContext) => Promise<ExportResult>) | undefined> = {
+  json: exportJson,
+  markdown: exportMarkdown
 }
 
 /** `briefings notes export --format json --out FILE --store FILE [--archive DIR] [--json]` */
@@ -173,26 +277,36 @@ export async function notesExportCommand(args: string[]): Promise<number> {
   const storeFile = option(args, '--store')
   const archiveDir = option(args, '--archive')
   const exporter = EXPORTERS[format]
+  const lang = option(args, '--lang')
   if (!out || !storeFile || positional(args, VALUED).length > 0) return fail(`notes export: usage: ${EXPORT_USAGE}`, 1)
   if (!exporter) return fail(`notes export: unknown --format ${format} (known: ${Object.keys(EXPORTERS).join(', ')})`, 1)
+  if (format === 'markdown' && archiveDir === undefined) return fail('notes export: --format markdown needs --archive DIR', 1)
+  if (lang !== undefined && !LANGS.includes(lang as ExportLang)) return fail(`notes export: unknown --lang ${lang} (known: ${LANGS.join(', ')})`, 1)
+  if (format !== 'markdown' && (lang !== undefined || option(args, '--briefing') !== undefined)) {
+    return fail('notes export: --briefing and --lang are for --format markdown', 1)
+  }
   const archive = archiveDir === undefined ? null : await archiveAt(archiveDir)
   if (archiveDir !== undefined && !archive) return fail(`cannot open archive ${archiveDir}: no such folder`, 2)
   // Read-only: no lock, so an export works while the app has the store open.
   const store = await openStore(storeFile, true)
   if (typeof store === 'string') return fail(store, 2)
-  let files: string[]
+  let result: ExportResult
   try {
-    files = await exporter({ args, store, out: resolve(out), archive })
+    result = await exporter({ args, store, out: resolve(out), archive })
   } catch (error) {
+    if (error instanceof ExportError) return fail(error.message, 2)
     const code = (error as NodeJS.ErrnoException).code
     return fail(`cannot write ${out}: ${code === 'ENOENT' ? 'no such folder' : readReason(error)}`, 2)
   } finally {
     await store.close()
   }
-  if (args.includes('--json')) {
-    process.stdout.write(JSON.stringify({ files, annotations: store.list().length }, null, 2) + '\n')
-  } else for (const f of files) process.stdout.write(`${f}\n`)
-  return 0
+  const missing = result.missing ?? []
+  if (args.includes('--json')) process.stdout.write(JSON.stringify(result, null, 2) + '\n')
+  else for (const f of result.files) process.stdout.write(`${f}\n`)
+  for (const m of missing) {
+    process.stderr.write(`briefings: ${m.annotations} notes of briefing ${m.briefingId} not exported: it is not in archive ${archiveDir}\n`)
+  }
+  return missing.length === 0 ? 0 : 1
 }
 
 /** `briefings notes import|export …` */

@@ -200,3 +200,116 @@ describe('briefings notes export --format json', () => {
     expect(r.stderr).toMatch(/cannot write .*dir\.json: no such folder/)
   })
 })
+
+describe('briefings notes import: another tool\'s annotation, --store as the userData folder', () => {
+  test('a quote-only highlight gets its position, hash and item title from the archive; the folder is created', async () => {
+    const briefing = (await openArchiveStore(archive).get('sample-weekly-2026-03-06'))!
+    const item = allItems(briefing)[2]
+    const raw = itemText(item).raw
+    const start = Math.floor(raw.length / 2)
+    const hypothesis = {
+      id: 'https://hypothes.is/a/cli-1',
+      type: 'Annotation',
+      created: '2026-03-11T01:00:00.000000+00:00',
+      body: [{ type: 'TextualBody', value: '확인 필요', format: 'text/markdown' }],
+      target: [{ source: `briefing-reader://item/${item.id}`, selector: [{ type: 'TextQuoteSelector', exact: raw.slice(start, start + 20) }] }]
+    }
+    const file = join(work, 'hypothesis.json')
+    writeFileSync(file, JSON.stringify([hypothesis]))
+    const userData = join(work, 'userData-new')
+    const r = run('notes', 'import', file, '--store', userData, '--archive', archive, '--json')
+    expect(r.stderr).toBe('')
+    expect(JSON.parse(r.stdout)).toEqual({ imported: 1, updated: 0, unchanged: 0, unplaced: 0, failed: [] })
+    const [saved] = (JSON.parse(readFileSync(join(userData, 'notes.json'), 'utf8')) as NotesData).annotations as Highlight[]
+    expect(saved).toMatchObject({ id: hypothesis.id, itemId: item.id, itemTitle: item.title, comment: '확인 필요', modified: hypothesis.created })
+    expect(saved.itemHash).toBe(itemText(item).hash)
+    expect(saved.position).toBeDefined()
+    expect(resolveAnnotation(saved, briefing)).toMatchObject({ status: 'exact', via: 'hash' })
+  })
+})
+
+describe('briefings notes export --format markdown', () => {
+  const briefingId = 'sample-weekly-2026-03-06'
+  const later = (id: string, text: string): Annotation[] => {
+    const note = annotations[3]
+    return [{ ...note, id, text, created: '2026-03-12T09:00:00+09:00', modified: '2026-03-12T09:00:00+09:00' } as Annotation]
+  }
+
+  test('one briefing to a file; a re-export after the user edited it keeps the edits and adds the new note', () => {
+    const store = join(work, 'md-store')
+    expect(run('notes', 'import', collectionFile('md-in.json'), '--store', store, '--archive', archive).code).toBe(0)
+    const first = run('notes', 'export', '--format', 'markdown', '--briefing', briefingId, '--out', join(work, 'md-out.md'), '--store', store, '--archive', archive, '--json')
+    expect(first.stderr).toBe('')
+    expect(first.code).toBe(0)
+    const target = join(work, 'md-out.md')
+    expect(JSON.parse(first.stdout)).toEqual({ files: [target], annotations: 5 })
+    const text = readFileSync(target, 'utf8')
+    expect(text.startsWith(`---\ntitle: `)).toBe(true)
+    expect(text).toContain(`briefing: "${briefingId}"`)
+    expect(text).toContain('notes: 5\n')
+    expect(text).toContain(`[앱에서 열기](briefing-reader://item/${annotations[0].itemId})`)
+    expect(text).toContain('위치를 찾지 못한 메모')
+    expect(text).not.toContain('없는 브리핑')
+
+    // the user writes outside the managed regions
+    const itemStart = text.indexOf(`<!-- briefing-reader:item id=${annotations[0].itemId} -->\n`)
+    expect(itemStart).toBeGreaterThan(0)
+    const itemEnd = '<!-- /briefing-reader:item -->\n'
+    const cut = text.indexOf(itemEnd, itemStart) + itemEnd.length
+    const edited = `${text.slice(0, cut)}\n직접 쓴 검토 의견: 예산 규모 재확인.\n${text.slice(cut)}\n## 내 결론\n\n보고서에 반영할 것.\n`
+    writeFileSync(target, edited)
+
+    expect(run('notes', 'import', collectionFile('md-later.json', later('urn:uuid:10000000-0000-4000-8000-000000000007', '새로 추가한 메모')), '--store', store, '--archive', archive).code).toBe(0)
+    const again = run('notes', 'export', '--format', 'markdown', '--briefing', briefingId, '--out', target, '--store', store, '--archive', archive)
+    expect(again.code).toBe(0)
+    const merged = readFileSync(target, 'utf8')
+    expect(merged).toContain(`${itemEnd}\n직접 쓴 검토 의견: 예산 규모 재확인.\n`)
+    expect(merged.endsWith('\n## 내 결론\n\n보고서에 반영할 것.\n')).toBe(true)
+    expect(merged).toContain('새로 추가한 메모')
+    expect(merged).toContain('notes: 6\n')
+    expect(readdirSync(work).filter((n) => n.includes('.tmp-'))).toEqual([])
+    // a folder that is not there: exit 2, nothing written
+    const nowhere = run('notes', 'export', '--format', 'markdown', '--briefing', briefingId, '--out', join(work, 'no-such', 'x.md'), '--store', store, '--archive', archive)
+    expect(nowhere.code).toBe(2)
+    expect(nowhere.stderr).toMatch(/^briefings: cannot write .*x\.md: no such folder\n$/)
+  })
+
+  test('--lang en, and --out a folder for one briefing', () => {
+    const store = join(work, 'md-en')
+    expect(run('notes', 'import', collectionFile('md-en.json'), '--store', store, '--archive', archive).code).toBe(0)
+    const dir = mkdtempSync(join(work, 'md-en-out-'))
+    const r = run('notes', 'export', '--format', 'markdown', '--briefing', briefingId, '--out', dir, '--store', store, '--archive', archive, '--lang', 'en', '--json')
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toEqual({ files: [join(dir, `${briefingId}.md`)], annotations: 5 })
+    const text = readFileSync(join(dir, `${briefingId}.md`), 'utf8')
+    expect(text).toContain('[Open in app](briefing-reader://item/')
+    expect(text).toContain('Unplaced notes')
+  })
+
+  test('without --briefing: one file per briefing with notes; notes of a briefing the archive lacks: exit 1, named', () => {
+    const store = join(work, 'md-all')
+    expect(run('notes', 'import', collectionFile('md-all.json'), '--store', store, '--archive', archive).code).toBe(0)
+    const dir = join(work, 'md-all-out', 'nested')
+    const r = run('notes', 'export', '--format', 'markdown', '--out', dir, '--store', store, '--archive', archive, '--json')
+    expect(r.code).toBe(1)
+    expect(JSON.parse(r.stdout)).toEqual({
+      files: [join(dir, `${briefingId}.md`)],
+      annotations: 5,
+      missing: [{ briefingId: 'kostec-weekly-1999-01-01', annotations: 1 }]
+    })
+    expect(r.stderr).toBe(`briefings: 1 notes of briefing kostec-weekly-1999-01-01 not exported: it is not in archive ${archive}\n`)
+    expect(readdirSync(dir)).toEqual([`${briefingId}.md`])
+  })
+
+  test('a briefing not in the archive: exit 2; usage errors: exit 1', () => {
+    const store = join(work, 'md-bad')
+    const out = join(work, 'md-bad.md')
+    const r = run('notes', 'export', '--format', 'markdown', '--briefing', 'kostec-weekly-1999-01-01', '--out', out, '--store', store, '--archive', archive)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe(`briefings: no briefing kostec-weekly-1999-01-01 in archive ${archive}\n`)
+    expect(existsSync(out)).toBe(false)
+    expect(run('notes', 'export', '--format', 'markdown', '--out', out, '--store', store).code).toBe(1)
+    expect(run('notes', 'export', '--format', 'markdown', '--out', out, '--store', store, '--archive', archive, '--lang', 'fr').code).toBe(1)
+    expect(run('notes', 'export', '--format', 'json', '--briefing', briefingId, '--out', out, '--store', store).code).toBe(1)
+  })
+})
