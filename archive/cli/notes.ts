@@ -26,6 +26,7 @@
  * be opened (held by the app, from a newer version, damaged when read-only), a briefing not in the archive
  * (`--briefing`), or an output that cannot be written.
  */
+import { isoWithOffset } from '../notes/local-time.ts'
 import { mkdir, readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import Conf from 'conf'
@@ -203,14 +204,6 @@ async function exportJson({ store, out }: ExportContext): Promise<ExportResult> 
   const collection = toAnnotationCollection(store.list(), { colorMeanings: store.colorMeanings(), generated: new Date() })
   await writeAtomic(out, JSON.stringify(collection, null, 2) + '\n')
   return { files: [out], annotations: collection.total }
-}
-
-/** ISO 8601 with the local offset (`2026-12-01T21:30:00+09:00`), as the export's front matter wants it. */
-function isoWithOffset(date: Date): string {
-  const offset = -date.getTimezoneOffset()
-  const pad = (n: number): string => String(Math.floor(Math.abs(n))).padStart(2, '0')
-  const local = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 19)
-  return `${local}${offset >= 0 ? '+' : '-'}${pad(offset / 60)}:${pad(offset % 60)}`
 }
 
 async function isFolder(path: string): Promise<boolean> {

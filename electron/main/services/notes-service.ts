@@ -9,6 +9,7 @@ import type { Briefing, BriefingId, Item } from '../../../archive/model/briefing
 import { anchorQuote, describeQuote, locateInText, reanchor, resolveAnnotation } from '../../../archive/notes/anchor.ts'
 import { exportBriefingMarkdown, mergeMarkdown } from '../../../archive/notes/export-markdown.ts'
 import { exportNotesDigest } from '../../../archive/notes/export-digest.ts'
+import { isoWithOffset } from '../../../archive/notes/local-time.ts'
 import type { Annotation, Bookmark, Color, Highlight, ItemNote, Placement, TrashEntry } from '../../../archive/notes/model.ts'
 import { buildViews, queryViews, type AnnotationView } from '../../../archive/notes/query-notes.ts'
 import type { NotesStore } from '../../../archive/storage/notes-store.ts'
@@ -59,15 +60,6 @@ export interface NotesService {
    * in the new text, and the report of what moved and what could not be placed is kept for the reader.
    */
   briefingChanged(id: BriefingId): Promise<ReanchorReport | null>
-}
-
-/** ISO 8601 with the local offset (`2026-12-01T21:30:00+09:00`). */
-export function isoWithOffset(date: Date): string {
-  const offset = -date.getTimezoneOffset()
-  const sign = offset >= 0 ? '+' : '-'
-  const pad = (n: number): string => String(Math.floor(Math.abs(n))).padStart(2, '0')
-  const local = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 19)
-  return `${local}${sign}${pad(offset / 60)}:${pad(offset % 60)}`
 }
 
 /** `2023-04-07 중국 과학기술 정책 주간동향 - 메모.md`, with nothing a file system refuses. */
