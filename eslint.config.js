@@ -73,7 +73,7 @@ const restrict = (patterns) => ({ [RESTRICTED]: ['error', { patterns }] })
 
 export default defineConfig(
   {
-    ignores: ['out/**', 'node_modules/**', 'test-results/**', 'archive/sample/briefings/**', 'docs/**']
+    ignores: ['out/**', 'node_modules/**', 'test-results/**', 'archive/sample/briefings/**', 'docs/**', '.scratch/**', '.bench/**', 'playwright-report/**']
   },
   js.configs.recommended,
   tseslint.configs.recommended,

@@ -91,7 +91,7 @@ for (let run = 0; run < RUNS; run++) {
   await page.goto('/')
   await page.getByRole('listbox', { name: '브리핑 목록' }).waitFor()
   const list = page.getByRole('list', { name: '메모 목록' })
-  let t0 = performance.now()
+  const t0 = performance.now()
   await page.getByRole('button', { name: '모든 메모' }).click()
   await list.getByRole('listitem').first().waitFor()
   await page.evaluate(NEXT_FRAME)
