@@ -51,6 +51,8 @@ class NotesStore {
   /** The annotation the panel or a hover points at. */
   focusedId: string | null = $state(null)
   #request = 0
+  #infoRequest = 0
+  #bookmarkRequest = 0
   #watching = false
 
   colorMeaning(color: Color): string {
@@ -108,10 +110,12 @@ class NotesStore {
   }
 
   async loadInfo(): Promise<void> {
+    const request = ++this.#infoRequest
     try {
-      this.info = await api.notesInfo({})
+      const info = await api.notesInfo({})
+      if (request === this.#infoRequest) this.info = info
     } catch (error) {
-      this.error = errorMessage(error)
+      if (request === this.#infoRequest) this.error = errorMessage(error)
     }
   }
 
@@ -206,6 +210,8 @@ class NotesStore {
   async setColorMeanings(meanings: Record<Color, string>): Promise<void> {
     await this.#act(async () => {
       const before = this.info?.colorMeanings
+      // An info answer asked for before this change is older than it.
+      this.#infoRequest++
       this.info = await api.setColorMeanings(meanings)
       if (before) undo.push({ message: t('notes.undo.colors'), undo: async () => (this.info = await api.setColorMeanings(before)) })
       return this.info
@@ -233,11 +239,13 @@ class NotesStore {
   }
 
   async #loadBookmarked(): Promise<void> {
+    const request = ++this.#bookmarkRequest
     try {
       const result = await api.queryNotes({ kinds: ['bookmark'] })
+      if (request !== this.#bookmarkRequest) return
       this.bookmarked = new Set(result.views.flatMap((v) => (v.itemId ? [v.itemId] : [])))
     } catch (error) {
-      this.error = errorMessage(error)
+      if (request === this.#bookmarkRequest) this.error = errorMessage(error)
     }
   }
 }
