@@ -16,10 +16,14 @@
  *   passed the schema, and read back to check it; the newest seven backup files are kept;
  * - deletes go to a trash kept TRASH_DAYS (30) days, purged when a writer opens the store.
  *
+ * The lock is proper-lockfile's `notes.json.lock` (refreshed every 5 s, stale after 15 s) with the writer's
+ * pid and host in `notes.json.lock-owner`, so the lock of a writer that was killed is taken over at once.
+ *
  * Dates in backup names are local dates; `<time>` in a set-aside name is UTC (`2026-12-01T21-30-00-000Z`).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { hostname } from 'node:os'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import lockfile from 'proper-lockfile'
 import {
@@ -225,31 +229,78 @@ async function newestGoodBackup(place: BackupPlace): Promise<{ file: string; dat
   return undefined
 }
 
-function acquireLock(file: string, onLockLost: (error: Error) => void): () => void {
+/** Who holds the lock of `file`: `{ pid, host }` of the writer, next to the lock (proper-lockfile's is a folder it removes with rmdir). */
+const ownerFile = (file: string): string => `${file}.lock-owner`
+
+/**
+ * Whether the writer recorded as holding the lock of `file` is gone: a process of this machine that no longer
+ * runs (killed outright or crashed, so its lock was never released). Anything unsure (no record, another
+ * machine, a process that runs or cannot be asked) is not gone.
+ */
+function lockOwnerGone(file: string): boolean {
+  let owner: { pid?: unknown; host?: unknown }
   try {
-    const release = lockfile.lockSync(file, {
-      realpath: false,
-      stale: LOCK_STALE_MS,
-      update: LOCK_STALE_MS / 3,
-      onCompromised: onLockLost
-    })
-    return () => {
-      try {
-        release()
-      } catch {
-        /* already released or compromised */
-      }
-    }
+    owner = JSON.parse(readFileSync(ownerFile(file), 'utf8')) as typeof owner
+  } catch {
+    return false
+  }
+  const pid = owner.pid
+  if (owner.host !== hostname() || typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false
+  try {
+    process.kill(pid, 0)
+    return false
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw new NotesStoreLockedError(file)
-    throw error
+    return (error as NodeJS.ErrnoException).code === 'ESRCH'
   }
 }
 
-/** Whether the notes store at `file` is held by a writer now (a live lock). */
+/**
+ * Takes the lock of `file`. A lock goes stale LOCK_STALE_MS after its writer stopped refreshing it; a writer
+ * killed outright (SIGKILL, a crash) would keep the app, restarted at once, or the command line out that
+ * long, so a lock whose recorded owner process is gone from this machine is taken over at once.
+ */
+function acquireLock(file: string, onLockLost: (error: Error) => void): () => void {
+  const options = { realpath: false, stale: LOCK_STALE_MS, update: LOCK_STALE_MS / 3, onCompromised: onLockLost }
+  const take = (): (() => void) => {
+    try {
+      return lockfile.lockSync(file, options)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw new NotesStoreLockedError(file)
+      throw error
+    }
+  }
+  let release: () => void
+  try {
+    release = take()
+  } catch (error) {
+    if (!(error instanceof NotesStoreLockedError) || !lockOwnerGone(file)) throw error
+    rmSync(`${file}.lock`, { recursive: true, force: true })
+    release = take()
+  }
+  try {
+    writeFileSync(ownerFile(file), JSON.stringify({ pid: process.pid, host: hostname() }))
+  } catch {
+    /* without the record, a killed writer's lock only goes stale */
+  }
+  return () => {
+    try {
+      // (unless another writer took over a lock this one lost, and recorded itself)
+      if ((JSON.parse(readFileSync(ownerFile(file), 'utf8')) as { pid?: unknown }).pid === process.pid) rmSync(ownerFile(file), { force: true })
+    } catch {
+      /* no record */
+    }
+    try {
+      release()
+    } catch {
+      /* already released or compromised */
+    }
+  }
+}
+
+/** Whether the notes store at `file` is held by a writer now (a live lock whose owner is not known to be gone). */
 export function notesStoreLocked(file: string): boolean {
   try {
-    return lockfile.checkSync(file, { realpath: false, stale: LOCK_STALE_MS })
+    return lockfile.checkSync(file, { realpath: false, stale: LOCK_STALE_MS }) && !lockOwnerGone(file)
   } catch {
     return false
   }
