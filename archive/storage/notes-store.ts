@@ -14,7 +14,8 @@
  *   once a day (at open, and at the first save of a new day), the store goes to
  *   `<dir>/backups/notes-<YYYY-MM-DD>.json`; a backup is written atomically, only from data that parsed and
  *   passed the schema, and read back to check it; the newest seven backup files are kept;
- * - deletes go to a trash kept TRASH_DAYS (30) days, purged when a writer opens the store.
+ * - deletes go to a trash kept TRASH_DAYS (30) days, purged when a writer opens the store;
+ * - temp files a writer killed mid-write left (`notes.json.tmp-…`) are swept when a writer opens the store.
  *
  * The lock is proper-lockfile's `notes.json.lock` (refreshed every 5 s, stale after 15 s) with the writer's
  * pid and host in `notes.json.lock-owner`, so the lock of a writer that was killed is taken over at once.
@@ -39,7 +40,7 @@ import {
 } from '../notes/model.ts'
 import { issueLine, NotesFileError } from '../notes/notes-file-error.ts'
 import { migrateNotes, NOTES_CONFIG_NAME, notesStoreOptions, type NotesConfOptions } from '../notes/store-schema.ts'
-import { writeAtomic } from './write-atomic.ts'
+import { TEMP_MARK, writeAtomic } from './write-atomic.ts'
 
 /** Backup files kept in `<dir>/backups/` (daily and before-migration ones together). */
 export const BACKUPS_KEPT = 7
@@ -307,6 +308,30 @@ export function notesStoreLocked(file: string): boolean {
 }
 
 /**
+ * Removes the temp files a writer killed mid-write left beside the store (conf's, through atomically:
+ * `notes.json.tmp-<digits>`; write-atomic.ts's: `.notes.json.tmp-<pid>-<hex>`) and beside its backups. Only a
+ * writer calls it, holding the lock, so no other process is writing these files.
+ */
+async function sweepTempFiles(file: string, place: BackupPlace): Promise<void> {
+  const name = basename(file)
+  const backup = backupPattern(place.prefix)
+  const sweep = async (dir: string, stray: (entry: string) => boolean): Promise<void> => {
+    let entries: string[]
+    try {
+      entries = await readdir(dir)
+    } catch {
+      return
+    }
+    for (const entry of entries.filter(stray)) await rm(join(dir, entry), { force: true }).catch(() => {})
+  }
+  await sweep(dirname(file), (entry) => entry.startsWith(`${name}${TEMP_MARK}`) || entry.startsWith(`.${name}${TEMP_MARK}`))
+  await sweep(place.dir, (entry) => {
+    const at = entry.indexOf(TEMP_MARK)
+    return entry.startsWith('.') && at > 0 && backup.test(entry.slice(1, at))
+  })
+}
+
+/**
  * The store file for `path`: a folder (one that exists, or a path with no extension, as the app passes
  * userData before anything created it) means `<folder>/notes.json`; anything else is the file itself.
  */
@@ -358,6 +383,7 @@ export async function openNotesStore(path: string, options: NotesStoreOptions): 
 
   let recovered: RecoveryNotice | undefined
   try {
+    if (!readOnly) await sweepTempFiles(file, place)
     let data: NotesData = emptyNotes()
     let bytes: Buffer | undefined
     try {
