@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,6 +15,8 @@ import {
   notesStoreFile,
   notesStoreLocked,
   openNotesStore,
+  readStoreBytes,
+  NotesStoreLockedError,
   type NotesStore,
   type NotesStoreOptions
 } from '../../../archive/storage/notes-store.ts'
@@ -62,6 +64,38 @@ const serialize = (data: NotesData): string => JSON.stringify(data, undefined, '
 const storeWith = (annotations: Annotation[]): NotesData => ({ ...emptyNotes(), annotations })
 const filesIn = (dir: string): string[] => readdirSync(dir).sort()
 const backupsIn = (dir: string): string[] => (existsSync(join(dir, 'backups')) ? filesIn(join(dir, 'backups')) : [])
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
+const isTemp = (name: string): boolean => name.includes('.tmp-')
+
+/** The store file as it is on disk: it parses and passes the schema, and no temp file is left beside it or its backups. */
+function onDiskChecked(file: string): NotesData {
+  const dir = dirname(file)
+  expect([...filesIn(dir), ...backupsIn(dir)].filter(isTemp)).toEqual([])
+  const read = readStoreBytes(readFileSync(file))
+  if (!read.ok) throw new Error(`store file not valid: ${read.reason}`)
+  expect(read.from).toBe(NOTES_FORMAT)
+  return read.data
+}
+
+/** A script file another Node process runs with the store module and conf (what the command line meets). */
+function childScript(dir: string, body: string): string {
+  const script = join(dir, `child-${Math.random().toString(16).slice(2, 8)}.ts`)
+  writeFileSync(
+    script,
+    `import Conf from ${JSON.stringify(join(ROOT, 'node_modules/conf/dist/source/index.js'))}\n` +
+      `import { openNotesStore } from ${JSON.stringify(join(ROOT, 'archive/storage/notes-store.ts'))}\n` +
+      `const open = (o) => new Conf(o)\n` +
+      body
+  )
+  return script
+}
+const nodeBin = (): string => (existsSync(join(ROOT, 'node_modules/.bin/node')) ? join(ROOT, 'node_modules/.bin/node') : process.execPath)
+
+/** electron-store as the app opens it, without the Electron binary (as tests/e2e/bridge-server.ts does). */
+async function electronStoreClass(): Promise<typeof import('electron-store').default> {
+  process.env.ELECTRON_OVERRIDE_DIST_PATH = '/nonexistent'
+  return (await import('electron-store')).default
+}
 
 describe('the options object', () => {
   test('conf and electron-store open the same file with it, and the schema is the zod model', async () => {
@@ -386,7 +420,7 @@ describe('backups', () => {
     await closeAll()
     await open(file, { now: () => new Date(Date.now() + 86_400_000) })
     expect(backupsIn(dir)).toEqual([`project-notes-${localDay(new Date(Date.now() + 86_400_000))}.json`])
-    expect(filesIn(dir)).toEqual(['backups', 'project-notes.json', 'project-notes.json.lock'])
+    expect(filesIn(dir)).toEqual(['backups', 'project-notes.json', 'project-notes.json.lock', 'project-notes.json.lock-owner'])
   })
 })
 
@@ -456,5 +490,419 @@ describe('import', () => {
     expect(() => store.importAnnotations([fresh[0], { ...fresh[1], color: 'pink' } as unknown as Annotation])).toThrow(/invalid annotation/)
     expect(readFileSync(file)).toEqual(before)
     expect(store.get(fresh[0].id)).toBeUndefined()
+  })
+})
+
+describe('round trips through real conf', () => {
+  test('every kind of write: the file is valid JSON passing the schema after each, no temp file, and it all survives reopening', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'notes.json')
+    const time = clock()
+    const store = await open(file, { now: time.now })
+    const [a, b, c, d, e] = generatedAnnotations(5)
+    const disk = (): NotesData => onDiskChecked(file)
+    const sameAsMemory = (): void => {
+      const data = disk()
+      expect(data.annotations).toEqual(store.list())
+      expect(data.trash).toEqual(store.trash())
+      expect(data.colorMeanings).toEqual(store.colorMeanings())
+    }
+
+    store.add(a)
+    sameAsMemory()
+    store.add(b)
+    store.add(c)
+    sameAsMemory()
+    time.set(new Date(2026, 2, 2, 12, 30))
+    store.update(b.id, { tags: ['수정'] })
+    sameAsMemory()
+    store.remove(a.id)
+    sameAsMemory()
+    store.remove(c.id)
+    store.restore(c.id)
+    sameAsMemory()
+    expect(store.importAnnotations([d, { ...b, modified: '2030-01-01T00:00:00.000Z', tags: ['가져옴'] }, e])).toEqual([
+      'imported',
+      'updated',
+      'imported'
+    ])
+    sameAsMemory()
+    store.setColorMeanings({ ...store.colorMeanings(), blue: '맥락' })
+    sameAsMemory()
+    time.days(31)
+    expect(store.purgeTrash()).toBe(1)
+    sameAsMemory()
+    const before = { annotations: store.list(), trash: store.trash(), colorMeanings: store.colorMeanings() }
+    expect(before.annotations.map((x) => x.id)).toEqual([b.id, c.id, d.id, e.id])
+    expect(before.trash).toEqual([])
+    await store.close()
+
+    const again = await open(file, { now: time.now })
+    expect({ annotations: again.list(), trash: again.trash(), colorMeanings: again.colorMeanings() }).toEqual(before)
+    expect(again.get(b.id)).toMatchObject({ tags: ['가져옴'], modified: '2030-01-01T00:00:00.000Z' })
+    expect(again.colorMeanings().blue).toBe('맥락')
+  })
+
+  test('the trash survives reopening, and a restore after reopening brings the annotation back as it was', async () => {
+    const file = join(tempDir(), 'notes.json')
+    const time = clock()
+    const [a, b] = generatedAnnotations(2)
+    const first = await open(file, { now: time.now })
+    first.add(a)
+    first.add(b)
+    const entry = first.remove(a.id)
+    await closeAll()
+    const second = await open(file, { now: time.now })
+    expect(second.trash()).toEqual([entry])
+    expect(second.list().map((x) => x.id)).toEqual([b.id])
+    expect(second.restore(a.id)).toEqual(a)
+    await closeAll()
+    const third = await open(file, { now: time.now })
+    expect(third.list().map((x) => x.id)).toEqual([b.id, a.id])
+    expect(third.get(a.id)).toEqual(a)
+    expect(third.trash()).toEqual([])
+  })
+
+  test('update bumps modified (and only that besides the patch); a change that fails the schema leaves memory and file as they were', async () => {
+    const file = join(tempDir(), 'notes.json')
+    const time = clock()
+    const store = await open(file, { now: time.now })
+    const [h] = generatedAnnotations(1) as Highlight[]
+    store.add(h)
+    time.set(new Date(2026, 2, 2, 15))
+    const next = store.update(h.id, { comment: '새 메모', color: 'green' })
+    expect(next).toEqual({ ...h, comment: '새 메모', color: 'green', modified: new Date(2026, 2, 2, 15).toISOString() })
+    expect(next.created).toBe(h.created)
+    // id and kind cannot be changed through a patch
+    time.set(new Date(2026, 2, 2, 16))
+    expect(store.update(h.id, { id: 'urn:uuid:other', kind: 'note' } as unknown as Partial<Highlight>)).toMatchObject({ id: h.id, kind: 'highlight' })
+
+    const bytes = readFileSync(file)
+    const held = store.get(h.id)
+    const bad: Array<[string, Record<string, unknown>]> = [
+      ['a tag with a space', { tags: ['두 단어'] }],
+      ['an empty tag', { tags: [''] }],
+      ['a tag too long', { tags: ['가'.repeat(65)] }],
+      ['an unknown colour', { color: 'pink' }],
+      ['a position that ends before it starts', { position: { start: 9, end: 3 } }],
+      ['an empty quote', { quote: { exact: '', prefix: '', suffix: '' } }],
+      ['a key highlights do not have', { reason: '북마크의 것' }],
+      ['a date that is not ISO 8601', { created: '2026년 3월 2일' }],
+      ['a comment too long', { comment: 'x'.repeat(100_001) }]
+    ]
+    for (const [name, patch] of bad) {
+      expect(() => store.update(h.id, patch as Partial<Highlight>), name).toThrow(/invalid annotation/)
+      expect(store.get(h.id), name).toBe(held)
+      expect(readFileSync(file).equals(bytes), name).toBe(true)
+    }
+    expect(() => store.update('urn:uuid:missing', { tags: [] })).toThrow(/no annotation urn:uuid:missing/)
+    expect(readFileSync(file).equals(bytes)).toBe(true)
+    onDiskChecked(file)
+  })
+
+  test('importAnnotations of many in one write, then reopening: the same annotations in the same order', async () => {
+    const file = join(tempDir(), 'notes.json')
+    const list = generatedAnnotations(300)
+    const store = await open(file)
+    expect(store.importAnnotations(list).every((o) => o === 'imported')).toBe(true)
+    expect(onDiskChecked(file).annotations).toEqual(list)
+    await closeAll()
+    expect((await open(file)).list()).toEqual(list)
+  })
+})
+
+describe('damaged backups', () => {
+  test('the newest backups truncated and zeroed are skipped for an older good one', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'notes.json')
+    const time = clock()
+    const all = generatedAnnotations(3)
+    // day 1: two notes saved; day 2 open: backup of those two
+    const day1 = await open(file, { now: time.now })
+    day1.add(all[0])
+    day1.add(all[1])
+    await closeAll()
+    time.days(1)
+    await open(file, { now: time.now })
+    await closeAll()
+    const good = join(dir, 'backups', `notes-${localDay(time.now())}.json`)
+    const goodBytes = readFileSync(good)
+    // two newer backups, damaged the ways files are found damaged
+    const truncated = join(dir, 'backups', 'notes-2026-03-05.json')
+    const zeroed = join(dir, 'backups', 'notes-2026-03-06.json')
+    writeFileSync(truncated, goodBytes.subarray(0, goodBytes.length - 40))
+    writeFileSync(zeroed, new Uint8Array(goodBytes.length))
+    writeFileSync(file, 'not json at all')
+
+    time.days(5) // 2026-03-08
+    const store = await open(file, { now: time.now, onWarning: () => {} })
+    expect(store.recovered).toMatchObject({ reason: expect.stringMatching(/^not valid JSON/), backup: good })
+    expect(store.list().map((a) => a.id)).toEqual([all[0].id, all[1].id])
+    expect(readFileSync(truncated)).toEqual(goodBytes.subarray(0, goodBytes.length - 40)) // backups are not repaired or removed
+    expect(readFileSync(zeroed)).toEqual(Buffer.from(new Uint8Array(goodBytes.length)))
+    expect(readFileSync(store.recovered!.badFile, 'utf8')).toBe('not json at all')
+    onDiskChecked(file)
+  })
+
+  test('a damaged store with only damaged backups starts empty, says so without a backup, and makes no backup of the empty store', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'notes.json')
+    mkdirSync(join(dir, 'backups'))
+    writeFileSync(join(dir, 'backups', 'notes-2026-03-01.json'), '{"format":1,"annotations":[')
+    writeFileSync(file, new Uint8Array(4096))
+    const store = await open(file, { now: clock().now })
+    expect(store.recovered).toEqual({ reason: 'the file is all zero bytes', badFile: expect.stringMatching(/notes\.json\.corrupt-/) })
+    expect(store.list()).toEqual([])
+    expect(readFileSync(store.recovered!.badFile)).toEqual(Buffer.from(new Uint8Array(4096)))
+    expect(backupsIn(dir)).toEqual(['notes-2026-03-01.json'])
+    expect(onDiskChecked(file)).toEqual(emptyNotes())
+  })
+
+  test('a store written by a newer app next to good backups: nothing restored, nothing set aside, nothing written', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'notes.json')
+    const time = clock()
+    const first = await open(file, { now: time.now })
+    first.add(generatedAnnotations(1)[0])
+    first.add(generatedAnnotations(2)[1])
+    await closeAll()
+    time.days(1)
+    await open(file, { now: time.now })
+    await closeAll()
+    const newer = JSON.stringify({ format: NOTES_FORMAT + 1, annotations: [], trash: [], colorMeanings: {}, somethingNew: true })
+    writeFileSync(file, newer)
+    const files = filesIn(dir)
+    const backups = backupsIn(dir)
+    time.days(1)
+    await expect(open(file, { now: time.now })).rejects.toThrow(/newer Briefing Reader/)
+    await expect(open(file, { now: time.now, readOnly: true })).rejects.toThrow(/newer Briefing Reader/)
+    expect(readFileSync(file, 'utf8')).toBe(newer)
+    expect(filesIn(dir)).toEqual(files)
+    expect(backupsIn(dir)).toEqual(backups)
+  })
+})
+
+describe('a format-0 store written here', () => {
+  test('the file as it was is backed up byte for byte first, then it is format 1 with the same annotations', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'notes.json')
+    const [h, n, b] = generatedAnnotations(10).filter((a, i) => [0, 7, 9].includes(i)) as [Highlight, Annotation, Annotation]
+    expect([h.kind, n.kind, b.kind]).toEqual(['highlight', 'note', 'bookmark'])
+    // format 0: no `format`, no `trash`, no colour meanings; a highlight without `normalizer`, a note without `tags`
+    const { normalizer: _n, ...oldHighlight } = h
+    const { tags: _t, ...oldNote } = n
+    const v0 = Buffer.from(JSON.stringify({ annotations: [oldHighlight, oldNote, b] }, undefined, 2) + '\n')
+    writeFileSync(file, v0)
+    const time = clock()
+    const store = await open(file, { now: time.now })
+
+    const before = join(dir, 'backups', 'notes-2026-03-02-before-format-1.json')
+    expect(readFileSync(before).equals(v0)).toBe(true)
+    const migrated = onDiskChecked(file)
+    expect(migrated.format).toBe(1)
+    expect(migrated.annotations).toEqual([{ ...h, normalizer: 0 }, { ...n, tags: [] }, b])
+    expect(migrated.trash).toEqual([])
+    expect(migrated.colorMeanings).toEqual(emptyNotes().colorMeanings)
+    expect(store.list()).toEqual(migrated.annotations)
+    // the before-migration backup is one a damaged store can be restored from (migrated again)
+    await closeAll()
+    writeFileSync(file, '{')
+    rmSync(join(dir, 'backups', 'notes-2026-03-02.json'), { force: true })
+    const restored = await open(file, { now: time.now, onWarning: () => {} })
+    expect(restored.recovered?.backup).toBe(before)
+    expect(restored.list()).toEqual(migrated.annotations)
+  })
+
+  test('a format-0 file that does not pass the schema once migrated is set aside, not migrated, and no before-migration backup is made of it', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'notes.json')
+    const bad = JSON.stringify({ annotations: [{ ...generatedAnnotations(1)[0], color: 'pink' }] })
+    writeFileSync(file, bad)
+    const store = await open(file)
+    expect(store.recovered?.reason).toMatch(/^fails the schema: annotations\.0\.color/)
+    expect(readFileSync(store.recovered!.badFile, 'utf8')).toBe(bad)
+    expect(backupsIn(dir)).toEqual([])
+  })
+})
+
+describe('backups, day by day', () => {
+  test('each is verified (parses, passes the schema, holds the store of its day) and rotation keeps BACKUPS_KEPT', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'notes.json')
+    const time = clock()
+    const all = generatedAnnotations(BACKUPS_KEPT + 5)
+    const expected = new Map<string, string[]>()
+    for (let day = 0; day < BACKUPS_KEPT + 4; day++) {
+      const store = await open(file, { now: time.now })
+      expected.set(`notes-${localDay(time.now())}.json`, store.list().map((a) => a.id))
+      store.add(all[day])
+      store.update(all[day].id, { tags: [`day${day}`] }) // several saves a day: still one backup
+      await closeAll()
+      time.days(1)
+    }
+    const names = backupsIn(dir)
+    expect(names).toHaveLength(BACKUPS_KEPT)
+    expect(names.every((n) => /^notes-\d{4}-\d{2}-\d{2}\.json$/.test(n))).toBe(true)
+    for (const name of names) {
+      const read = readStoreBytes(readFileSync(join(dir, 'backups', name)))
+      expect(read.ok, name).toBe(true)
+      if (read.ok) expect(read.data.annotations.map((a) => a.id), name).toEqual(expected.get(name))
+    }
+    // the newest seven days, oldest removed
+    expect(names).toEqual([...expected.keys()].slice(-BACKUPS_KEPT))
+  })
+
+  test('an empty store makes no backup, on any day', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'notes.json')
+    const time = clock()
+    for (let day = 0; day < 3; day++) {
+      const store = await open(file, { now: time.now })
+      store.setColorMeanings({ ...store.colorMeanings(), yellow: `중요${day}` })
+      await closeAll()
+      time.days(1)
+    }
+    expect(backupsIn(dir)).toEqual([])
+  })
+})
+
+describe('stray temp files', () => {
+  test('a writer sweeps the temp files a killed writer left (conf’s and ours), read-only leaves them, other files stay', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'notes.json')
+    const seeded = await open(file)
+    seeded.add(generatedAnnotations(1)[0])
+    await closeAll()
+    mkdirSync(join(dir, 'backups'), { recursive: true })
+    const strays = [
+      join(dir, 'notes.json.tmp-1764632000a1b2c3'), // atomically (conf)
+      join(dir, '.notes.json.tmp-4242-0badcafe'), // write-atomic.ts (migration, restore)
+      join(dir, 'backups', '.notes-2026-03-02.json.tmp-4242-12345678') // a backup
+    ]
+    const others = [join(dir, 'settings.json.tmp-1764632000a1b2c3'), join(dir, 'notes.json.corrupt-2026-03-02T12-00-00-000Z'), join(dir, 'other-notes.json')]
+    for (const name of [...strays, ...others]) writeFileSync(name, '{"half":')
+    await open(file, { readOnly: true })
+    for (const name of strays) expect(existsSync(name), name).toBe(true)
+    await open(file)
+    for (const name of strays) expect(existsSync(name), name).toBe(false)
+    for (const name of others) expect(existsSync(name), name).toBe(true)
+  })
+})
+
+describe('electron-store and conf on the same file', () => {
+  test('what one writes the other reads, through openNotesStore and through the raw stores', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'notes.json')
+    const ElectronStore = await electronStoreClass()
+    const electronOpen: NotesStoreOptions['open'] = (options) =>
+      new ElectronStore<NotesData>(options as ConstructorParameters<typeof ElectronStore<NotesData>>[0]) as unknown as ReturnType<NotesStoreOptions['open']>
+    const [a, b, c] = generatedAnnotations(3)
+
+    const app = await open(file, { open: electronOpen })
+    app.add(a)
+    app.remove(a.id)
+    app.add(b)
+    app.setColorMeanings({ ...app.colorMeanings(), red: '재확인' })
+    const fromApp = { annotations: app.list(), trash: app.trash(), colorMeanings: app.colorMeanings() }
+    await closeAll()
+
+    const cli = await open(file)
+    expect({ annotations: cli.list(), trash: cli.trash(), colorMeanings: cli.colorMeanings() }).toEqual(fromApp)
+    cli.add(c)
+    await closeAll()
+
+    const appAgain = await open(file, { open: electronOpen })
+    expect(appAgain.list().map((x) => x.id)).toEqual([b.id, c.id])
+    await closeAll()
+
+    const raw = new ElectronStore<NotesData>(notesStoreOptions(dir) as ConstructorParameters<typeof ElectronStore<NotesData>>[0])
+    const viaConf = new Conf<NotesData>(notesStoreOptions(dir))
+    expect(raw.path).toBe(file)
+    expect(raw.store).toEqual(viaConf.store)
+    expect(viaConf.store).toEqual(onDiskChecked(file))
+  })
+})
+
+describe('the lock across processes', () => {
+  test('while this process writes, another is refused as a writer (the message names the file) and reads read-only', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'notes.json')
+    const app = await open(file)
+    app.add(generatedAnnotations(1)[0])
+    const script = childScript(
+      dir,
+      `const file = ${JSON.stringify(file)}\n` +
+        `const out = {}\n` +
+        `try { await openNotesStore(file, { open }); out.writer = 'opened' } catch (e) { out.writer = e.name + ': ' + e.message }\n` +
+        `const reader = await openNotesStore(file, { open, readOnly: true })\n` +
+        `out.read = reader.list().length\n` +
+        `try { reader.remove(reader.list()[0].id); out.write = 'written' } catch (e) { out.write = e.message }\n` +
+        `console.log(JSON.stringify(out))\n`
+    )
+    const child = spawnSync(nodeBin(), [script], { encoding: 'utf8', cwd: ROOT })
+    expect(child.stdout, child.stderr).not.toBe('')
+    expect(JSON.parse(child.stdout)).toEqual({
+      writer: `NotesStoreLockedError: notes store ${file} is open in Briefing Reader; close the app to write to it`,
+      read: 1,
+      write: `notes store ${file} is open read-only`
+    })
+    expect(app.list()).toHaveLength(1)
+    expect(onDiskChecked(file).annotations).toEqual(app.list())
+  })
+
+  test('in this process: a second writer gets NotesStoreLockedError; read-only opens and refuses every change; after close a writer opens', async () => {
+    const file = join(tempDir(), 'notes.json')
+    const [a, b] = generatedAnnotations(2)
+    const app = await open(file)
+    app.add(a)
+    const error = await open(file).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(NotesStoreLockedError)
+    expect((error as Error).message).toContain(file)
+    const reader = await open(file, { readOnly: true })
+    expect(reader.readOnly).toBe(true)
+    const bytes = readFileSync(file)
+    const changes: Array<() => unknown> = [
+      () => reader.add(b),
+      () => reader.update(a.id, { tags: [] }),
+      () => reader.remove(a.id),
+      () => reader.importAnnotations([b]),
+      () => reader.setColorMeanings(reader.colorMeanings()),
+      () => reader.rewrite([a])
+    ]
+    for (const change of changes) expect(change).toThrow(/read-only/)
+    expect(readFileSync(file).equals(bytes)).toBe(true)
+    await app.close()
+    const next = await open(file)
+    next.add(b)
+    expect(next.list().map((x) => x.id)).toEqual([a.id, b.id])
+  })
+
+  test('a writer killed with SIGKILL leaves no lock behind that keeps the next writer out', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'notes.json')
+    const [a] = generatedAnnotations(1)
+    const script = childScript(
+      dir,
+      `const store = await openNotesStore(${JSON.stringify(file)}, { open })\n` +
+        `store.add(${JSON.stringify(a)})\n` +
+        `console.log('ready')\n` +
+        `setInterval(() => {}, 1000)\n`
+    )
+    const child = spawn(nodeBin(), [script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += String(chunk)))
+    await new Promise<void>((ready, fail) => {
+      child.stdout.on('data', (chunk: Buffer) => String(chunk).includes('ready') && ready())
+      child.on('exit', () => fail(new Error(`the child ended before it was ready: ${stderr}`)))
+    })
+    expect(notesStoreLocked(file)).toBe(true)
+    const exited = new Promise((done) => child.on('exit', done))
+    child.kill('SIGKILL')
+    await exited
+    // at once, not after the 15 s a lock takes to go stale
+    expect(notesStoreLocked(file)).toBe(false)
+    const next = await open(file)
+    expect(next.list()).toEqual([a])
+    expect(notesStoreLocked(file)).toBe(true)
   })
 })
