@@ -680,6 +680,34 @@ describe('damaged backups', () => {
     expect(filesIn(dir)).toEqual(files)
     expect(backupsIn(dir)).toEqual(backups)
   })
+
+  test('today’s backup found truncated at a later open is replaced by the store as it is; a whole one is kept', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'notes.json')
+    const time = clock()
+    const [a, b, c] = generatedAnnotations(3)
+    const first = await open(file, { now: time.now })
+    first.add(a)
+    await closeAll()
+    time.days(1)
+    const second = await open(file, { now: time.now })
+    second.add(b)
+    await closeAll()
+    const today = join(dir, 'backups', `notes-${localDay(time.now())}.json`)
+    const whole = readFileSync(today)
+    expect(readStoreBytes(whole).ok).toBe(true)
+    // a later open the same day keeps it
+    const third = await open(file, { now: time.now })
+    third.add(c)
+    await closeAll()
+    expect(readFileSync(today)).toEqual(whole)
+    // truncated: replaced by the store as the next open finds it
+    writeFileSync(today, whole.subarray(0, whole.length - 3))
+    await open(file, { now: time.now })
+    await closeAll()
+    const replaced = readStoreBytes(readFileSync(today))
+    expect(replaced.ok && replaced.data.annotations.map((x) => x.id)).toEqual([a.id, b.id, c.id])
+  })
 })
 
 describe('a format-0 store written here', () => {
