@@ -1,0 +1,75 @@
+/**
+ * `npm run bench:import-memory`: peak memory (resident set size) of `briefings import` and `briefings parse`
+ * of one large briefing, each in a fresh process.
+ *
+ * The input is made from the bundled sample (archive/sample/briefings/sample-weekly-2026-01-09.txt): the body
+ * of its first item repeated until the file is about 19 MB (the worst shape: one item with all the text, so
+ * one search document, one normalised text and one token stream of that size), then the rest of the issue.
+ * The child reports `process.resourceUsage().maxRSS` when it exits (a preload given with `--import`), so the
+ * figure is the kernel's peak for the whole command: start-up, reading, parsing, storing, indexing.
+ *
+ * Options: BENCH_IMPORT_MB=19 (target size), BENCH_IMPORT_RUNS=3 (runs per command; the median is shown).
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const sample = join(root, 'archive/sample/briefings/sample-weekly-2026-01-09.txt')
+const targetMb = Number(process.env.BENCH_IMPORT_MB ?? 19)
+const runs = Math.max(1, Number(process.env.BENCH_IMPORT_RUNS ?? 3))
+
+/** The sample with its first item's body repeated up to `bytes`. */
+function bigBriefing(bytes: number): string {
+  const lines = readFileSync(sample, 'utf8').split('\n')
+  const first = lines.findIndex((l) => l.startsWith('01 '))
+  const second = lines.findIndex((l) => l.startsWith('02 '))
+  if (first < 0 || second < first) throw new Error(`${sample}: no items 01 and 02 found`)
+  const head = lines.slice(0, first + 1).join('\n') + '\n'
+  const body = lines.slice(first + 1, second).join('\n') + '\n'
+  const tail = lines.slice(second).join('\n')
+  const repeat = Math.max(1, Math.floor((bytes - Buffer.byteLength(head + tail)) / Buffer.byteLength(body)))
+  return head + body.repeat(repeat) + tail
+}
+
+const REPORT = 'data:text/javascript,' + encodeURIComponent(
+  'process.on("exit", () => process.stderr.write(`maxrss ${process.resourceUsage().maxRSS}\\n`))'
+)
+
+/** Runs the CLI once in a fresh Node; its peak RSS in MB. */
+function peak(args: string[]): number {
+  const child = spawnSync(process.execPath, ['--import', REPORT, join(root, 'bin/briefings.js'), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30
+  })
+  const m = /maxrss (\d+)/.exec(child.stderr)
+  if (child.status !== 0 || !m) {
+    throw new Error(`briefings ${args.join(' ')} exited ${child.status}: ${child.stderr.trim().slice(0, 500)}`)
+  }
+  return Number(m[1]) / 1024
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-import-memory-'))
+try {
+  const file = join(dir, 'sample-weekly-2026-01-09.txt')
+  writeFileSync(file, bigBriefing(targetMb * 1024 * 1024))
+  const size = statSync(file).size / (1024 * 1024)
+  console.log(`Node ${process.versions.node}, ${process.platform}/${process.arch}; input ${size.toFixed(1)} MB (one item)`)
+  const imports: number[] = []
+  const parses: number[] = []
+  for (let r = 0; r < runs; r++) {
+    const archive = join(dir, `archive-${r}`)
+    imports.push(peak(['import', file, '--archive', archive]))
+    rmSync(archive, { recursive: true, force: true })
+    parses.push(peak(['parse', file, '--json']))
+  }
+  const show = (xs: number[]): string => `${median(xs).toFixed(0)} MB (runs: ${xs.map((x) => x.toFixed(0)).join(', ')})`
+  console.log(`briefings import: peak RSS ${show(imports)}`)
+  console.log(`briefings parse --json: peak RSS ${show(parses)}`)
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}
