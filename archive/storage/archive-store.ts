@@ -1,7 +1,9 @@
 /**
- * The archive folder on disk (see archive-folder.ts for its layout). Every write goes to a temp file in the
- * same folder, is fsynced and renamed over the target (write-atomic.ts), so a crash leaves the old file or
- * the new one, never half of one; stray temp files are swept when the store opens.
+ * The archive folder on disk (see archive-folder.ts for its layout and what the store owns). Every write goes
+ * to a temp file in the same folder, is fsynced and renamed over the target (write-atomic.ts), so a crash
+ * leaves the old file or the new one, never half of one; the temp files of writers that are gone are swept
+ * when the store opens. Writes hold the archive's lock (archive-lock.ts): one writer at a time across
+ * processes. Every stored file is verified when read; a damaged one is rebuilt from the sources and reported.
  *
  * The steps live in their own modules: preparing the folder (archive-folder.ts), importing a file
  * (import-briefing.ts), reading, re-parsing and removing a stored briefing (stored-briefing.ts) and listing
@@ -43,14 +45,29 @@ export interface ArchiveStore {
   get(id: BriefingId): Promise<Briefing | null>
   /** Deletes a briefing and its source; false when there was none. */
   remove(id: BriefingId): Promise<boolean>
-  /** Warnings collected since the store opened, oldest first. */
+  /** Warnings collected since the store opened, oldest first (the search index adds its own, see warn). */
   warnings(): StoreWarning[]
+  /** Settles when the folder is open; rejects, naming the folder and why, when it is refused. */
+  readonly ready: Promise<void>
+  /** Records a warning about a file of the archive (the search index reports its repairs here). */
+  warn(file: string, message: string): void
+  /** Runs a write holding the archive (one at a time in this process, and the archive's lock). */
+  serial<T>(task: () => Promise<T>): Promise<T>
 }
 
 /** Options for {@link openArchiveStore}. */
 export interface ArchiveStoreOptions {
-  /** Called for each warning as it happens (for logging). */
+  /**
+   * Called for each warning as it happens. Without it, each warning is written to stderr as
+   * `archive: <file>: <message>` (the command line), so no repair goes untold.
+   */
   onWarning?: (warning: StoreWarning) => void
+  /** How long a write waits for another process holding the archive (default 30 s). */
+  lockWaitMs?: number
+}
+
+const toStderr = (warning: StoreWarning): void => {
+  process.stderr.write(`archive: ${warning.file}: ${warning.message}\n`)
 }
 
 /**
@@ -58,9 +75,12 @@ export interface ArchiveStoreOptions {
  * The folder is prepared in the background; every method waits for it.
  */
 export function openArchiveStore(dir: string, options: ArchiveStoreOptions = {}): ArchiveStore {
-  const folder = openFolder(dir, options.onWarning)
+  const folder = openFolder(dir, { onWarning: options.onWarning ?? toStderr, lockWaitMs: options.lockWaitMs })
   return {
     dir,
+    ready: folder.ready,
+    warn: (file, message) => folder.warn(file, message),
+    serial: (task) => folder.serial(task),
     importFile: (path) => importFile(folder, path),
     importBytes: (fileName, bytes) => importBytes(folder, fileName, bytes),
     list: catalogueLister(folder),

@@ -33,6 +33,10 @@ export async function importFile(folder: ArchiveFolder, path: string): Promise<I
   const file = basename(path)
   try {
     await folder.ready
+  } catch (error) {
+    return failed(file, `${file}: not imported: ${errorText(error)}`)
+  }
+  try {
     const info = await stat(path)
     if (!info.isFile()) return failed(file, `${file}: not a regular file`)
     if (info.size > MAX_SOURCE_BYTES) return failed(file, tooLarge(file, info.size))
@@ -47,11 +51,22 @@ export async function importBytes(folder: ArchiveFolder, fileName: string, bytes
   const file = basename(fileName)
   try {
     await folder.ready
-    const parsed = parseImport(file, bytes)
-    if ('error' in parsed) return failed(file, parsed.error)
-    return await folder.serial(() => storeImport(folder, file, bytes, parsed))
+  } catch (error) {
+    return failed(file, `${file}: not imported: ${errorText(error)}`)
+  }
+  let parsed: ParsedImport | { error: string }
+  try {
+    parsed = parseImport(file, bytes)
   } catch (error) {
     return failed(file, `${file}: ${errorText(error)}`)
+  }
+  if ('error' in parsed) return failed(file, parsed.error)
+  try {
+    return await folder.serial(() => storeImport(folder, file, bytes, parsed))
+  } catch (error) {
+    // the input was fine: what failed is writing into the archive
+    const why = errorText(error)
+    return failed(file, why.startsWith('archive ') ? `${file}: not imported: ${why}` : `${file}: not imported: archive ${folder.dir} cannot be written (${why})`)
   }
 }
 

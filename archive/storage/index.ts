@@ -6,5 +6,7 @@ export {
   openArchiveStore
 } from './archive-store.ts'
 export type { ArchiveStore, ArchiveStoreOptions, ImportOutcome, StoreWarning } from './archive-store.ts'
+export { isArchiveFolder, isArchiveFolderSync } from './archive-folder.ts'
+export { ArchiveLockedError } from './archive-lock.ts'
 export { decodeText, firstInvalidUtf8Offset } from './decode-text.ts'
 export type { DecodeResult, TextEncodingName } from './decode-text.ts'

@@ -1,14 +1,17 @@
 /**
  * Listing the archive through the catalogue (catalog.ts): a briefing whose JSON has the size and mtime the
- * catalogue recorded is listed from its cached summary; the others are read (and re-parsed when stale),
- * summarised and recorded; the catalogue is saved when anything changed.
+ * catalogue recorded is listed from its cached summary; the others are read (and re-parsed when stale or
+ * damaged, or when only their source is there), summarised and recorded; the catalogue is saved when
+ * anything changed. A briefing that cannot be read is left out with a warning; only a folder that cannot be
+ * listed at all is an error.
  */
 import { readdir, stat } from 'node:fs/promises'
 import type { Stats } from 'node:fs'
-import { join } from 'node:path'
+import { extname, join } from 'node:path'
 import { summarizeBriefing, type BriefingSummary } from '../model/briefing.ts'
 import { PARSER_VERSION } from '../parser/parse-briefing.ts'
 import { briefingPath, errorText, isSafeId, type ArchiveFolder } from './archive-folder.ts'
+import { parseTempName } from './write-atomic.ts'
 import { CATALOG_FILE, catalogJson, readCatalog, type CatalogEntry } from './catalog.ts'
 import { loadBriefing } from './stored-briefing.ts'
 import { TEMP_MARK, writeAtomic } from './write-atomic.ts'
@@ -19,19 +22,34 @@ export function catalogueLister(folder: ArchiveFolder): () => Promise<BriefingSu
   return async () => {
     await folder.ready
     const ids = await storedIds(folder)
-    catalog ??= await readCatalog(folder.dir, PARSER_VERSION)
+    if (!catalog) {
+      const read = await readCatalog(folder.dir, PARSER_VERSION)
+      if (read.damaged) folder.warn(CATALOG_FILE, `${read.damaged}; rebuilt from the briefings`)
+      catalog = read.entries
+    }
     const { summaries, changed } = await summarize(folder, catalog, ids)
     if (forgetRemoved(catalog, ids) || changed) await saveCatalog(folder, catalog)
     return summaries.sort(newestFirst)
   }
 }
 
-/** Ids of the stored briefings (`briefings/<id>.json`, temp files and unsafe names left out). */
+/**
+ * Ids of the stored briefings: every `briefings/<id>.json` and every `sources/<id><ext>` (a source whose JSON
+ * is missing is re-parsed when listed); temp files and unsafe names left out.
+ * @throws Error naming the folder when one cannot be read.
+ */
 async function storedIds(folder: ArchiveFolder): Promise<string[]> {
-  return (await readdir(folder.briefingsDir))
-    .filter((n) => n.endsWith('.json') && !n.includes(TEMP_MARK))
-    .map((n) => n.slice(0, -'.json'.length))
-    .filter(isSafeId)
+  const names = async (dir: string, sub: string): Promise<string[]> => {
+    try {
+      return (await readdir(dir)).filter((n) => !n.includes(TEMP_MARK) && !parseTempName(n))
+    } catch (error) {
+      throw new Error(`archive ${folder.dir}: cannot list ${sub}/ (${errorText(error)})`)
+    }
+  }
+  const ids = new Set<string>()
+  for (const n of await names(folder.briefingsDir, 'briefings')) if (n.endsWith('.json')) ids.add(n.slice(0, -'.json'.length))
+  for (const n of await names(folder.sourcesDir, 'sources')) if (extname(n)) ids.add(n.slice(0, -extname(n).length))
+  return [...ids].filter(isSafeId).sort()
 }
 
 const statOf = (path: string): Promise<Stats | undefined> => stat(path).then((st) => st, () => undefined)
@@ -51,11 +69,17 @@ async function summarize(
   for (const [k, id] of ids.entries()) {
     const st = infos[k]
     const entry = catalog.get(id)
-    if (st && entry && entry.mtimeMs === st.mtimeMs && entry.size === st.size) {
+    if (st?.isFile() && entry && entry.mtimeMs === st.mtimeMs && entry.size === st.size) {
       summaries.push(entry.summary)
       continue
     }
-    const briefing = await loadBriefing(folder, id)
+    let briefing
+    try {
+      briefing = await loadBriefing(folder, id)
+    } catch (error) {
+      folder.warn(`briefings/${id}.json`, `not listed (${errorText(error)})`)
+      continue
+    }
     if (!briefing) continue
     const summary = summarizeBriefing(briefing)
     summaries.push(summary)
@@ -70,8 +94,9 @@ async function summarize(
 /** Drops catalogue entries of briefings no longer stored; true when there were any. */
 function forgetRemoved(catalog: Map<string, CatalogEntry>, ids: string[]): boolean {
   let changed = false
+  const present = new Set(ids)
   for (const id of [...catalog.keys()]) {
-    if (!ids.includes(id)) {
+    if (!present.has(id)) {
       catalog.delete(id)
       changed = true
     }
@@ -81,7 +106,8 @@ function forgetRemoved(catalog: Map<string, CatalogEntry>, ids: string[]): boole
 
 /** Saves the catalogue; a failure is a warning (the next start reads every briefing). */
 async function saveCatalog(folder: ArchiveFolder, catalog: Map<string, CatalogEntry>): Promise<void> {
-  await writeAtomic(join(folder.dir, CATALOG_FILE), catalogJson(catalog, PARSER_VERSION)).catch((error: unknown) => {
+  const text = catalogJson(catalog, PARSER_VERSION)
+  await folder.serial(() => writeAtomic(join(folder.dir, CATALOG_FILE), text)).catch((error: unknown) => {
     folder.warn(CATALOG_FILE, `not saved (${errorText(error)}); the next start reads every briefing`)
   })
 }

@@ -1,6 +1,11 @@
 /**
- * One stored briefing, `briefings/<id>.json`: reading it as it is on disk, writing it, re-parsing it from
- * its source when the JSON is corrupt or was written by an older parser, and removing it with its source.
+ * One stored briefing, `briefings/<id>.json`: reading it as it is on disk (verified against the checksum it
+ * carries), writing it, re-parsing it from its source when the JSON is missing, damaged or was written by an
+ * older parser, and removing it with its source.
+ *
+ * The file is `{ "parserVersion": N, "checksum": "sha256:<hex>", …briefing }`, the checksum being the SHA-256
+ * of the briefing's JSON (the file without those two keys, as written), so any change of a byte that keeps the
+ * JSON valid is found too.
  */
 import { createHash } from 'node:crypto'
 import { readFile, rm, stat } from 'node:fs/promises'
@@ -11,13 +16,13 @@ import { briefingPath, errorText, sourceNames, type ArchiveFolder } from './arch
 import { decodeText } from './decode-text.ts'
 import { fsyncDir, writeAtomic } from './write-atomic.ts'
 
-type StoredBriefing = Briefing & { parserVersion: number | string }
+type StoredBriefing = Briefing & { parserVersion: number | string; checksum?: string }
 
 /** A briefing's JSON as found on disk. */
 export type Stored =
   | { state: 'missing' }
   | { state: 'bad'; reason: string }
-  | { state: 'ok'; briefing: Briefing; parserVersion: number | string }
+  | { state: 'ok'; briefing: Briefing; parserVersion: number | string; verified: boolean }
 
 /** True when `value` has the shape of a stored briefing for `id` (a cheap structural check). */
 function isStoredBriefing(value: unknown, id: string): value is StoredBriefing {
@@ -31,6 +36,8 @@ function isStoredBriefing(value: unknown, id: string): value is StoredBriefing {
   )
 }
 
+const checksumOf = (json: string): string => `sha256:${createHash('sha256').update(json).digest('hex')}`
+
 /** Decodes and parses the bytes of a source file; the briefing's `sourceHash` is the sha256 of the bytes. */
 export function parseSource(fileName: string, bytes: Uint8Array): ParseResult {
   const decoded = decodeText(bytes, fileName)
@@ -39,7 +46,7 @@ export function parseSource(fileName: string, bytes: Uint8Array): ParseResult {
   return parseBriefing(decoded.text, { fileName, sourceHash })
 }
 
-/** Reads a stored briefing as it is on disk, without recovery. */
+/** Reads a stored briefing as it is on disk, without recovery; `bad` when it fails its checksum. */
 export async function readStored(folder: ArchiveFolder, id: string): Promise<Stored> {
   let text: string
   try {
@@ -52,55 +59,85 @@ export async function readStored(folder: ArchiveFolder, id: string): Promise<Sto
   try {
     value = JSON.parse(text)
   } catch {
-    return { state: 'bad', reason: 'corrupt JSON' }
+    return { state: 'bad', reason: text.length === 0 ? 'empty' : 'corrupt JSON' }
   }
   if (!isStoredBriefing(value, id)) return { state: 'bad', reason: 'not a briefing' }
-  const { parserVersion, ...briefing } = value
-  return { state: 'ok', briefing, parserVersion }
+  const { parserVersion, checksum, ...briefing } = value
+  if (checksum !== undefined && checksum !== checksumOf(JSON.stringify(briefing))) {
+    return { state: 'bad', reason: 'damaged (checksum mismatch)' }
+  }
+  return { state: 'ok', briefing, parserVersion, verified: checksum !== undefined }
 }
 
-/** Writes a briefing's JSON (atomically), stamped with the current parser version. */
+/** Writes a briefing's JSON (atomically), stamped with the current parser version and its checksum. */
 export async function writeStored(folder: ArchiveFolder, briefing: Briefing): Promise<void> {
-  const stored: StoredBriefing = { parserVersion: PARSER_VERSION, ...briefing }
-  await writeAtomic(briefingPath(folder, briefing.id), JSON.stringify(stored))
+  const json = JSON.stringify(briefing)
+  const head = JSON.stringify({ parserVersion: PARSER_VERSION, checksum: checksumOf(json) })
+  // `{head…, …briefing}` without stringifying the briefing twice
+  const body = json === '{}' ? `${head}` : `${head.slice(0, -1)},${json.slice(1)}`
+  await writeAtomic(briefingPath(folder, briefing.id), body)
 }
 
-/** Reads a stored briefing, re-parsing it from its source when the JSON is corrupt or stale. */
+/**
+ * Reads a stored briefing, re-parsing it from its source when its JSON is missing, damaged or stale (or was
+ * written without a checksum by an earlier version). Null when it is neither stored nor re-parsable.
+ */
 export async function loadBriefing(folder: ArchiveFolder, id: string): Promise<Briefing | null> {
   const stored = await readStored(folder, id)
-  if (stored.state === 'missing') return null
+  if (stored.state === 'missing') {
+    if ((await sourceNames(folder, id)).length === 0) return null
+    return reparseFromSource(folder, id, 'missing')
+  }
   if (stored.state === 'bad') return reparseFromSource(folder, id, stored.reason)
-  if (stored.parserVersion !== PARSER_VERSION && (await sourceNames(folder, id)).length > 0) {
-    return (await reparseFromSource(folder, id, `parsed by parser version ${stored.parserVersion}`)) ?? stored.briefing
+  if ((stored.parserVersion !== PARSER_VERSION || !stored.verified) && (await sourceNames(folder, id)).length > 0) {
+    const why = stored.parserVersion !== PARSER_VERSION ? `parsed by parser version ${stored.parserVersion}` : undefined
+    return (await reparseFromSource(folder, id, why)) ?? stored.briefing
   }
   return stored.briefing
 }
 
 /**
  * Re-parses a briefing from its stored source and rewrites its JSON; null when that is impossible.
- * `reason` (why the JSON needs it) starts the warning that reports the outcome.
+ * `reason` (why the JSON needs it) starts the warning that reports the outcome; without one (a JSON of an
+ * earlier version, sound but without a checksum) nothing is reported. When the archive cannot be written
+ * (read-only, another writer holding it too long) the re-parsed briefing is still returned, and that is told.
  */
-function reparseFromSource(folder: ArchiveFolder, id: string, reason: string): Promise<Briefing | null> {
+async function reparseFromSource(folder: ArchiveFolder, id: string, reason: string | undefined): Promise<Briefing | null> {
   const file = `briefings/${id}.json`
-  return folder.serial(async () => {
-    // Another call may have repaired or replaced the file while this one waited for its turn.
-    const now = await readStored(folder, id)
-    if (now.state === 'ok' && now.parserVersion === PARSER_VERSION) return now.briefing
-    const [name] = await sourceNames(folder, id)
-    if (!name) {
-      folder.warn(file, `${reason}; skipped (no source to re-parse)`)
-      return null
-    }
-    const parsed = parseSource(name, await readFile(join(folder.sourcesDir, name)))
-    if (!parsed.ok || parsed.briefing.id !== id) {
-      const why = parsed.ok ? `it now parses as ${parsed.briefing.id}` : parsed.error
-      folder.warn(file, `${reason}; re-parsing sources/${name} failed: ${why}`)
-      return null
-    }
-    await writeStored(folder, parsed.briefing)
-    folder.warn(file, `${reason}; re-parsed from sources/${name}`)
-    return parsed.briefing
-  })
+  const warn = (message: string): void => {
+    if (reason !== undefined) folder.warn(file, `${reason}; ${message}`)
+  }
+  const [name] = await sourceNames(folder, id).catch(() => [])
+  if (!name) {
+    warn('skipped (no source to re-parse)')
+    return null
+  }
+  let parsed: ParseResult
+  try {
+    parsed = parseSource(name, await readFile(join(folder.sourcesDir, name)))
+  } catch (error) {
+    warn(`re-parsing sources/${name} failed: ${errorText(error)}`)
+    return null
+  }
+  if (!parsed.ok || parsed.briefing.id !== id) {
+    const why = parsed.ok ? `it now parses as ${parsed.briefing.id}` : parsed.error
+    warn(`re-parsing sources/${name} failed: ${why}`)
+    return null
+  }
+  const briefing = parsed.briefing
+  try {
+    return await folder.serial(async () => {
+      // Another call (or process) may have repaired or replaced the file while this one waited for its turn.
+      const now = await readStored(folder, id)
+      if (now.state === 'ok' && now.parserVersion === PARSER_VERSION && now.verified) return now.briefing
+      await writeStored(folder, briefing)
+      warn(`re-parsed from sources/${name}`)
+      return briefing
+    })
+  } catch (error) {
+    warn(`re-parsed from sources/${name}, but not saved (${errorText(error)})`)
+    return briefing
+  }
 }
 
 /** Deletes a briefing's sources and JSON; false when there was neither. */

@@ -74,7 +74,7 @@ describe('atomic writes', () => {
     await store.importBytes('a.txt', v1)
     failRenames = 100
     const outcome = await store.importBytes('a.txt', enc(fictionalBriefing({ published: '2024-01-05', revision: '!' })))
-    expect(outcome).toMatchObject({ status: 'failed', file: 'a.txt', error: 'a.txt: permission denied' })
+    expect(outcome).toMatchObject({ status: 'failed', file: 'a.txt', error: `a.txt: not imported: archive ${dir} cannot be written (permission denied)` })
     expect(await readFile(join(dir, 'sources', 'kostec-weekly-2024-01-05.txt'))).toEqual(Buffer.from(v1))
     for (const sub of ['sources', 'briefings']) {
       expect((await readdir(join(dir, sub))).filter((n) => n.includes('.tmp-'))).toEqual([])

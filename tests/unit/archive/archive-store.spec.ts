@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { openArchiveStore, PARSER_VERSION } from '../../../archive/storage/index.ts'
 import type { ArchiveStore, StoreWarning } from '../../../archive/storage/index.ts'
+import { HOST_TAG } from '../../../archive/storage/write-atomic.ts'
 import { fictionalBriefing } from '../../helpers/fictional-briefing.ts'
 import { SEED_FILE, seedAvailable } from '../../helpers/seed.ts'
 
@@ -38,14 +40,20 @@ describe('openArchiveStore', () => {
     expect((await readdir(dir)).sort()).toEqual(['archive.json', 'briefings', 'sources'])
   })
 
-  test('sweeps stray temp files left by a crashed write', async () => {
+  test('sweeps the temp files a writer that is gone left, and keeps those of a live one', async () => {
     await store.list()
-    await writeFile(join(dir, 'briefings', '.x.json.tmp-123-abc'), '{"half')
-    await writeFile(join(dir, 'sources', '.x.txt.tmp-123-abc'), 'half')
-    await writeFile(join(dir, '.archive.json.tmp-1-2'), '{')
+    const dead = spawnSync(process.execPath, ['-e', '']).pid as number // a process that has exited
+    await writeFile(join(dir, 'briefings', `.x.json.tmp-${dead}-abc`), '{"half')
+    await writeFile(join(dir, 'sources', `.x.txt.tmp-${dead}-${HOST_TAG}-abc`), 'half')
+    // a process of another machine sharing the folder cannot be asked: kept
+    const otherHost = HOST_TAG === '0a1b2c3d' ? '0a1b2c3e' : '0a1b2c3d'
+    await writeFile(join(dir, 'sources', `.x.txt.tmp-${dead}-${otherHost}-abc`), 'half')
+    await writeFile(join(dir, `.archive.json.tmp-${dead}-2`), '{')
+    // pid 1 runs: its temp file is a write in progress
+    await writeFile(join(dir, 'briefings', '.y.json.tmp-1-abc'), '{"half')
     const reopened = openArchiveStore(dir)
     await reopened.list()
-    expect(await tree()).toEqual(['archive.json'])
+    expect(await tree()).toEqual(['archive.json', 'briefings/.y.json.tmp-1-abc', `sources/.x.txt.tmp-${dead}-${otherHost}-abc`])
   })
 
   test('refuses an archive written by a newer format', async () => {
