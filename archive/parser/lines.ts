@@ -23,20 +23,30 @@ export function splitLines(text: string): SourceLine[] {
     .replace(/^\uFEFF/, '')
     .replace(/\u200B|\u200C|\u200D|\u2060|\uFEFF/g, '')
     .normalize('NFC')
-  return clean.split(/\r\n|\r|\n/).map((raw, i) => {
-    const body = raw.replace(/[ \t\u3000\u00A0]+$/, '')
-    const lead = /^[ \t\u3000\u00A0]*/.exec(body)?.[0] ?? ''
-    const indent = [...lead].reduce((n, ch) => n + (ch === '\t' ? 2 : 1), 0)
-    const text = body.slice(lead.length)
-    return {
-      no: i + 1,
-      text,
-      norm: text.normalize('NFKC'),
-      indent,
-      tabbed: text.includes('\t'),
-      body
-    }
-  })
+  return clean.split(/\r\n|\r|\n/).map((raw, i) => prepareLine(raw, i + 1))
+}
+
+function prepareLine(raw: string, no: number): SourceLine {
+  const body = raw.replace(/[ \t\u3000\u00A0]+$/, '')
+  let indent = 0
+  let lead = 0
+  for (; lead < body.length; lead++) {
+    const c = body.charCodeAt(lead)
+    if (c === 0x09) indent += 2
+    else if (c === 0x20 || c === 0x3000 || c === 0xa0) indent += 1
+    else break
+  }
+  const text = lead === 0 ? body : body.slice(lead)
+  const norm = text.normalize('NFKC')
+  return {
+    no,
+    text,
+    // the same string when folding changes nothing, so a large file does not hold every line twice
+    norm: norm === text ? text : norm,
+    indent,
+    tabbed: text.includes('\t'),
+    body
+  }
 }
 
 /** True for a line with nothing visible on it. */

@@ -39,6 +39,8 @@ interface State {
   inReferences: boolean
   /** A reference or source still waiting for the URL on a following line. */
   awaitingUrl?: Extract<Block, { kind: 'reference' } | { kind: 'source' }>
+  /** The item has a ■ headline (kept here: looking for one at every bullet is quadratic in a long item). */
+  hasHeadline: boolean
 }
 
 /** One kind of line in an item's body. */
@@ -93,7 +95,7 @@ const LINE_RULES: Rule[] = [
  * and warnings.
  */
 export function parseItemBody(item: Item, lines: SourceLine[], ctx: ItemContext): void {
-  const s: State = { item, ctx, blocks: item.blocks, inReferences: false }
+  const s: State = { item, ctx, blocks: item.blocks, inReferences: false, hasHeadline: item.blocks.some((b) => b.kind === 'headline') }
   for (const line of lines) {
     if (isBlank(line) || LINE_RULES.some((take) => take(line, s))) continue
     s.blocks.push({ kind: 'paragraph', text: cleanInline(line.text) })
@@ -220,6 +222,7 @@ function addReference(_: RegExpExecArray, line: SourceLine, s: State): void {
 function addHeadline(_: RegExpExecArray, line: SourceLine, s: State): void {
   const text = cleanInline(line.text.replace(/^\S\s*/, ''))
   s.blocks.push({ kind: 'headline', text })
+  s.hasHeadline = true
   s.item.date ??= trailingDate(text, s.ctx.published)
 }
 
@@ -240,5 +243,5 @@ function addBullet(bullet: RegExpExecArray, line: SourceLine, s: State): void {
   const text = cleanInline(line.text.replace(/^\S\s*/, ''))
   const level = Math.min(4, (BULLET_LEVEL[bullet[1]] ?? 1) + (line.indent > 0 ? 1 : 0))
   s.blocks.push({ kind: 'bullet', text, level })
-  if (!s.item.blocks.some((b) => b.kind === 'headline')) s.item.date ??= trailingDate(text, s.ctx.published)
+  if (!s.hasHeadline) s.item.date ??= trailingDate(text, s.ctx.published)
 }

@@ -3,7 +3,7 @@ import type { SearchDocument } from './documents.ts'
 import { learnAliases } from './aliases.ts'
 import { registerPipeline, stemLatin } from './pipeline.ts'
 import { normalizeText } from './normalize.ts'
-import { tokenize } from './tokenize.ts'
+import { forEachToken } from './tokenize.ts'
 
 /** Field boosts: a match in the title ranks above one in a ■ headline, which ranks above the body. */
 export const FIELD_BOOSTS = { title: 10, headline: 4, body: 1 } as const
@@ -56,10 +56,10 @@ function leanAdd(
 ): void {
   const ref = String(doc)
   for (const field of FIELD_NAMES) {
-    const tokens = fieldTerms(builder, values[field], field)
-    state.lengthSums[field] = (state.lengthSums[field] ?? 0) + tokens.length
     const touched: number[] = []
-    for (const term of tokens) {
+    let length = 0
+    const count = (term: string): void => {
+      length++
       let posting = state.postings.get(term)
       if (posting === undefined) {
         posting = { index: state.postings.size, sets: { title: [], headline: [], body: [] } }
@@ -76,36 +76,50 @@ function leanAdd(
         posting.sets[field].push(ref)
       }
     }
+    forEachFieldTerm(builder, values[field], field, count)
+    state.lengthSums[field] = (state.lengthSums[field] ?? 0) + length
     const counts = new Int32Array(touched.length * 2)
     touched.forEach((t, k) => {
       counts[2 * k] = t
       counts[2 * k + 1] = state.scratch[t]
       state.scratch[t] = 0
     })
-    state.fields.push({ field, doc, length: tokens.length, counts })
+    state.fields.push({ field, doc, length, counts })
   }
 }
 
 const FIELD_NAMES = ['title', 'headline', 'body'] as const
 
+/** Latin tokens are run through Lunr's pipeline this many at a time. */
+const LATIN_BATCH = 1024
+
 /**
- * The index terms of one field: the CJK-aware tokenizer, then Lunr's pipeline. The registered pipeline
- * function leaves CJK bigrams as they are, so only the Latin tokens are run through it and the bigrams
- * are taken as strings: most tokens are bigrams, and this saves a Token object for each.
+ * The index terms of one field, handed to `visit` one at a time: the CJK-aware tokenizer, then Lunr's
+ * pipeline. The registered pipeline function leaves CJK bigrams as they are, so only the Latin tokens are
+ * run through it (in batches) and the bigrams are taken as strings: most tokens are bigrams, and this saves
+ * a Token object for each. Nothing is collected: a field of millions of tokens costs no token array.
+ * Term frequencies do not depend on the order terms come in, so a batch of Latin words may come after the
+ * bigrams that followed them in the text.
  */
-function fieldTerms(
+function forEachFieldTerm(
   builder: { pipeline: lunr.Pipeline },
   text: string,
-  field: string
-): string[] {
-  const out: string[] = []
-  const latin: lunr.Token[] = []
-  for (const t of tokenize(text, { joinAcrossSpaces: true, stem: false })) {
-    if (t.cjk) out.push(t.term)
-    else latin.push(new lunr.Token(t.term, { fields: [field], cjk: false }))
+  field: string,
+  visit: (term: string) => void
+): void {
+  let latin: lunr.Token[] = []
+  const flush = (): void => {
+    for (const token of builder.pipeline.run(latin)) visit(token.toString())
+    latin = []
   }
-  if (latin.length > 0) for (const token of builder.pipeline.run(latin)) out.push(token.toString())
-  return out
+  forEachToken(text, { joinAcrossSpaces: true, stem: false }, (term, _start, _end, cjk) => {
+    if (cjk) visit(term)
+    else {
+      latin.push(new lunr.Token(term, { fields: [field], cjk: false }))
+      if (latin.length >= LATIN_BATCH) flush()
+    }
+  })
+  if (latin.length > 0) flush()
 }
 
 /** Lunr's inverse document frequency (lunr.idf, not in its type definitions). */

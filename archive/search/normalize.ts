@@ -66,6 +66,9 @@ function foldCluster(cluster: string): string {
   return folded
 }
 
+/** Pieces of text are joined into one string every this many, so a long text never holds millions of them. */
+const JOIN_EVERY = 4096
+
 /**
  * Normalises text for indexing, querying and highlighting: NFC/NFKC per character cluster (decomposed
  * Hangul composed, full-width → half-width, compatibility ideographs folded), curly quotes and dash
@@ -73,15 +76,36 @@ function foldCluster(cluster: string): string {
  * traditional Han folded to simplified. Keeps an offset map back to the source.
  */
 export function normalizeForSearch(source: string): NormalizedText {
+  return normalize(source, true)
+}
+
+/** Normalised text only (no offset map): for queries and index terms. Same text as {@link normalizeForSearch}. */
+export function normalizeText(source: string): string {
+  return normalize(source, false).text
+}
+
+/**
+ * The normaliser. Without `withMap` no offset map is kept (the maps cost 8 bytes per unit of text, 50 MB
+ * for a 19 MB item) and the returned maps are empty.
+ */
+function normalize(source: string, withMap: boolean): NormalizedText {
   const len = source.length
-  let starts = new Uint32Array(len + 16)
-  let ends = new Uint32Array(len + 16)
-  const parts: string[] = []
+  let starts = new Uint32Array(withMap ? len + 16 : 0)
+  let ends = new Uint32Array(withMap ? len + 16 : 0)
+  const done: string[] = []
+  let parts: string[] = []
+  const push = (s: string): void => {
+    parts.push(s)
+    if (parts.length >= JOIN_EVERY) {
+      done.push(parts.join(''))
+      parts = []
+    }
+  }
   let k = 0
   let lastSpace = true // drop leading whitespace
   // NFKC can expand a character a lot (ﷺ → 18 characters): grow the maps when needed
   const ensure = (n: number): void => {
-    if (k + n <= starts.length) return
+    if (!withMap || k + n <= starts.length) return
     const grow = (a: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> => {
       const b = new Uint32Array((k + n) * 2 + 16)
       b.set(a)
@@ -91,8 +115,12 @@ export function normalizeForSearch(source: string): NormalizedText {
     ends = grow(ends)
   }
   const emit = (s: string, from: number, to: number): void => {
+    push(s)
+    if (!withMap) {
+      k += s.length
+      return
+    }
     ensure(s.length)
-    parts.push(s)
     for (let u = 0; u < s.length; u++) {
       starts[k] = from
       ends[k] = to
@@ -102,16 +130,18 @@ export function normalizeForSearch(source: string): NormalizedText {
   let i = 0
   let plainFrom = -1
   const flushPlain = (): void => {
-    if (plainFrom >= 0 && plainFrom < i) parts.push(source.slice(plainFrom, i))
+    if (plainFrom >= 0 && plainFrom < i) push(source.slice(plainFrom, i))
     plainFrom = -1
   }
   while (i < len) {
     const c = source.charCodeAt(i)
     if (isPlain(c) && !(i + 1 < len && continues(source.charCodeAt(i + 1)))) {
       if (plainFrom < 0) plainFrom = i
-      ensure(1)
-      starts[k] = i
-      ends[k] = i + 1
+      if (withMap) {
+        ensure(1)
+        starts[k] = i
+        ends[k] = i + 1
+      }
       k++
       lastSpace = false
       i++
@@ -144,17 +174,14 @@ export function normalizeForSearch(source: string): NormalizedText {
     i = j
   }
   flushPlain()
-  let text = parts.join('')
+  done.push(parts.join(''))
+  let text = done.length === 1 ? done[0] : done.join('')
   if (text.endsWith(' ')) {
     text = text.slice(0, -1)
     k--
   }
+  if (!withMap) return { text, starts, ends }
   return { text, starts: starts.slice(0, k), ends: ends.slice(0, k) }
-}
-
-/** Normalised text only (no offset map): for queries and index terms. */
-export function normalizeText(source: string): string {
-  return normalizeForSearch(source).text
 }
 
 /** Maps a range of normalised text back to the source range it came from. */

@@ -19,20 +19,41 @@ export function stemWord(word: string): string {
   return lunr.stemmer(new lunr.Token(word, {})).toString()
 }
 
+/** Options of {@link tokenize} and {@link forEachToken}. */
+export interface TokenizeOptions {
+  /**
+   * Also emit the bigram spanning a single space between two CJK runs, so that `양자 컴퓨팅` in a document
+   * is found by the query `양자컴퓨팅` (used when indexing, not for queries).
+   */
+  joinAcrossSpaces?: boolean
+  /** Stem Latin words (default true). */
+  stem?: boolean
+  /** Also emit the letter and digit parts of a mixed word (index side; default: like joinAcrossSpaces). */
+  subwords?: boolean
+}
+
 /**
  * Splits normalised text into search tokens: runs of CJK characters become overlapping bigrams (a
  * one-character run stays a unigram); runs of other letters and digits become stemmed words.
- * @param options.subwords also emit the letter and digit parts of a mixed word (index side; default:
- *   like joinAcrossSpaces)
- * @param options.joinAcrossSpaces also emit the bigram spanning a single space between two CJK runs, so that
- *   `양자 컴퓨팅` in a document is found by the query `양자컴퓨팅` (used when indexing, not for queries).
  */
-export function tokenize(
-  text: string,
-  options: { joinAcrossSpaces?: boolean; stem?: boolean; subwords?: boolean } = {}
-): SearchToken[] {
-  const { joinAcrossSpaces = false, stem = true, subwords = joinAcrossSpaces } = options
+export function tokenize(text: string, options: TokenizeOptions = {}): SearchToken[] {
   const tokens: SearchToken[] = []
+  forEachToken(text, options, (term, start, end, cjk) => {
+    tokens.push({ term, start, end, cjk })
+  })
+  return tokens
+}
+
+/**
+ * The tokens of {@link tokenize}, in the same order, handed to `visit` one at a time instead of collected:
+ * indexing a long item this way allocates no token objects (a 19 MB item has millions of bigrams).
+ */
+export function forEachToken(
+  text: string,
+  options: TokenizeOptions,
+  visit: (term: string, start: number, end: number, cjk: boolean) => void
+): void {
+  const { joinAcrossSpaces = false, stem = true, subwords = joinAcrossSpaces } = options
   const len = text.length
   let i = 0
   // end offset and last character of the previous CJK run, when only one space separates it from here
@@ -51,28 +72,28 @@ export function tokenize(
         const w = text.codePointAt(i) as number > 0xffff ? 2 : 1
         const ch = text.slice(i, i + w)
         if (count === 0) firstChar = ch
-        if (prevStart >= 0) tokens.push({ term: prev + ch, start: prevStart, end: i + w, cjk: true })
+        if (prevStart >= 0) visit(prev + ch, prevStart, i + w, true)
         prev = ch
         prevStart = i
         count++
         i += w
       }
       if (joinAcrossSpaces && prevRunEnd >= 0 && runStart === prevRunEnd + 1 && text.charCodeAt(prevRunEnd) === 0x20) {
-        tokens.push({ term: prevLast + firstChar, start: prevRunEnd - prevLast.length, end: runStart + firstChar.length, cjk: true })
+        visit(prevLast + firstChar, prevRunEnd - prevLast.length, runStart + firstChar.length, true)
       }
-      if (count === 1) tokens.push({ term: firstChar, start: runStart, end: i, cjk: true })
+      if (count === 1) visit(firstChar, runStart, i, true)
       prevRunEnd = i
       prevLast = prev
     } else if (kind === WORD) {
       const from = i
       while (i < len && charKind(text, i) === WORD) i += (text.codePointAt(i) as number) > 0xffff ? 2 : 1
       const word = text.slice(from, i)
-      tokens.push({ term: stem ? stemWord(word) : word, start: from, end: i, cjk: false })
+      visit(stem ? stemWord(word) : word, from, i, false)
       // a word mixing letters and digits (615km, h100, 5gwh) is also indexed by its parts, so km finds 80km
       if (subwords && /\d/.test(word) && /\p{L}/u.test(word)) {
         for (const part of word.matchAll(/\p{L}+|\p{N}+/gu)) {
           const at = from + part.index
-          tokens.push({ term: stem ? stemWord(part[0]) : part[0], start: at, end: at + part[0].length, cjk: false })
+          visit(stem ? stemWord(part[0]) : part[0], at, at + part[0].length, false)
         }
       }
       prevRunEnd = -1
@@ -81,7 +102,6 @@ export function tokenize(
       i++
     }
   }
-  return tokens
 }
 
 const CJK = 1
