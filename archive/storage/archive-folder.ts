@@ -172,7 +172,7 @@ async function prepareFolder(folder: Omit<ArchiveFolder, 'ready'>): Promise<void
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw asArchiveError(dir, error)
   }
-  let marker = await readMarker(dir).catch((): Marker => ({ state: 'missing' }))
+  const marker = await readMarker(dir).catch((): Marker => ({ state: 'missing' }))
   if (marker.state === 'ok' && marker.format > ARCHIVE_FORMAT) {
     throw new Error(`archive: ${dir} has format ${marker.format}; this version reads format ${ARCHIVE_FORMAT}`)
   }
@@ -181,9 +181,9 @@ async function prepareFolder(folder: Omit<ArchiveFolder, 'ready'>): Promise<void
   }
   if (marker.state !== 'ok') {
     await refuseForeign(dir, marker)
-    marker = await folder.serial(async () => {
+    await folder.serial(async () => {
       const now = await readMarker(dir) // another process may have written it meanwhile
-      if (now.state === 'ok') return now
+      if (now.state === 'ok') return
       await refuseForeign(dir, now)
       const hadContent = (await readdir(dir)).some((n) => n !== LOCK_NAME)
       await writeAtomic(join(dir, MARKER_FILE), `${JSON.stringify({ format: ARCHIVE_FORMAT }, null, 2)}\n`)
@@ -191,7 +191,6 @@ async function prepareFolder(folder: Omit<ArchiveFolder, 'ready'>): Promise<void
         const why = now.state === 'missing' ? 'missing' : now.state === 'bad' ? now.reason : 'a folder'
         folder.warn(MARKER_FILE, `archive marker ${why}; rewritten (the folder holds only the archive's own files)`)
       }
-      return { state: 'ok', format: ARCHIVE_FORMAT } as const
     }).catch((error: unknown) => {
       throw asArchiveError(dir, error)
     })

@@ -43,7 +43,7 @@ async function storedIds(folder: ArchiveFolder): Promise<string[]> {
     try {
       return (await readdir(dir)).filter((n) => !n.includes(TEMP_MARK) && !parseTempName(n))
     } catch (error) {
-      throw new Error(`archive ${folder.dir}: cannot list ${sub}/ (${errorText(error)})`)
+      throw new Error(`archive ${folder.dir}: cannot list ${sub}/ (${errorText(error)})`, { cause: error })
     }
   }
   const ids = new Set<string>()

@@ -142,7 +142,11 @@ function encodeShard(shard: IndexShard, texts: string[]): { index: Uint8Array; t
 /** A loaded shard with a reader for its item texts. */
 export interface LoadedShard {
   shard: IndexShard
-  /** Reads the display text of one item from the .txt file. */
+  /**
+   * Reads the display text of one item from the .txt file. Never throws and never returns bytes that were
+   * not read from the file: a text that cannot be read (the file shortened, removed or unreadable since it
+   * was verified) is what could be read, possibly empty, and `onDamage` is told.
+   */
   text(doc: number): string
   /**
    * True when the item's normalised text contains `needle` (normalised); with `spacing`, also when it
@@ -152,18 +156,56 @@ export interface LoadedShard {
   close(): void
 }
 
+/** Where a decoded shard reads its item texts from. */
+export interface ShardTextSource {
+  /** An open descriptor of the .txt file (kept open, so the file can be swept or replaced meanwhile). */
+  fd?: number
+  /** The .txt file's bytes in memory (a shard that could not be saved). */
+  bytes?: Uint8Array
+  /** Told, once, when a text could not be read whole. */
+  onDamage?: (reason: string) => void
+  /** Closes `fd` (default: closeSync). */
+  closeFd?: () => void
+}
+
+const isSpan = (v: unknown, limit: number): boolean =>
+  Array.isArray(v) && v.length === 2 && Number.isInteger(v[0]) && Number.isInteger(v[1]) && v[0] >= 0 && v[1] >= 0 && v[0] + v[1] <= limit
+
+/** Throws naming `file` unless the header's fields have the shapes and bounds the decoder relies on. */
+function checkHeader(h: ShardHeader, file: string): void {
+  const bad = (what: string): never => {
+    throw new Error(`${file}: damaged header (${what})`)
+  }
+  if (typeof h !== 'object' || h === null) bad('not an object')
+  if (typeof h.key !== 'string') bad('key')
+  if (!Array.isArray(h.docs) || !h.docs.every((d) => typeof d === 'object' && d !== null && typeof d.itemId === 'string' && typeof d.briefingId === 'string')) bad('docs')
+  for (const k of ['termCount', 'postCount', 'termsBytes', 'normBytes'] as const) if (!Number.isInteger(h[k]) || h[k] < 0) bad(k)
+  if (h.docWidth !== undefined && h.docWidth !== 2 && h.docWidth !== 4) bad('docWidth')
+  if (!Array.isArray(h.aliases)) bad('aliases')
+  if (!Array.isArray(h.text) || h.text.length !== h.docs.length || !h.text.every((t) => isSpan(t, Number.MAX_SAFE_INTEGER))) bad('text offsets')
+  if (!Array.isArray(h.norm) || h.norm.length !== h.docs.length || !h.norm.every((t) => isSpan(t, h.normBytes))) bad('normalised text offsets')
+}
+
 /**
  * Decodes a shard file. The typed arrays are views on the file's bytes (no copy); the term list is
- * the only part turned into strings.
- * @throws Error naming the file when the bytes are not a shard of this format.
+ * the only part turned into strings. Item texts come from `source` (an open descriptor or bytes in memory),
+ * else from `textPath`, opened on first use.
+ * @throws Error naming the file when the bytes are not a whole shard of this format.
  */
-export function decodeShard(bytes: Uint8Array, textPath: string, file: string): LoadedShard {
+export function decodeShard(bytes: Uint8Array, textPath: string, file: string, source: ShardTextSource = {}): LoadedShard {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   if (bytes.byteLength < 12 || view.getUint32(0, true) !== MAGIC) throw new Error(`${file}: not a search index shard`)
   if (view.getUint32(4, true) !== SHARD_FORMAT) throw new Error(`${file}: shard format ${view.getUint32(4, true)} is not ${SHARD_FORMAT}`)
   const headerLen = view.getUint32(8, true)
+  if (12 + headerLen > bytes.byteLength) throw new Error(`${file}: truncated (header of ${headerLen} bytes in ${bytes.byteLength})`)
   const dec = new TextDecoder()
-  const header = JSON.parse(dec.decode(bytes.subarray(12, 12 + headerLen))) as ShardHeader
+  let header: ShardHeader
+  try {
+    header = JSON.parse(dec.decode(bytes.subarray(12, 12 + headerLen))) as ShardHeader
+  } catch {
+    throw new Error(`${file}: damaged header (not JSON)`)
+  }
+  checkHeader(header, file)
   let p = align4(12 + headerLen)
   const docWidth = header.docWidth ?? 4
   const expected =
@@ -182,28 +224,61 @@ export function decodeShard(bytes: Uint8Array, textPath: string, file: string): 
       : new Uint32Array(aligned.buffer, base + p, header.postCount)
   p += postDocs.byteLength
   const terms = header.termCount === 0 ? [] : dec.decode(aligned.subarray(p, p + header.termsBytes)).split('\n')
+  if (terms.length !== header.termCount) throw new Error(`${file}: damaged term list`)
   const normBase = p + header.termsBytes
   const normBuf = Buffer.from(aligned.buffer, aligned.byteOffset + normBase, header.normBytes)
   const shard: IndexShard = { key: header.key, docs: header.docs, terms, postStart, postDocs, postScores, aliases: header.aliases }
-  let fd: number | undefined
+  let fd = source.fd
+  let damaged = false
+  const damage = (reason: string): void => {
+    if (damaged) return
+    damaged = true
+    source.onDamage?.(reason)
+  }
   return {
     shard,
     text(doc: number): string {
-      const [offset, length] = header.text[doc]
-      fd ??= openSync(textPath, 'r')
-      const buf = Buffer.allocUnsafe(length)
-      readSync(fd, buf, 0, length, offset)
-      return buf.toString('utf8')
+      const span = header.text[doc]
+      if (!span) return ''
+      const [offset, length] = span
+      if (source.bytes) {
+        if (offset + length > source.bytes.length) damage(`${textPath}: shorter than the index says`)
+        return Buffer.from(source.bytes.subarray(offset, offset + length)).toString('utf8')
+      }
+      try {
+        fd ??= openSync(textPath, 'r')
+        const buf = Buffer.alloc(length)
+        let got = 0
+        while (got < length) {
+          const n = readSync(fd, buf, got, length - got, offset + got)
+          if (n === 0) break
+          got += n
+        }
+        if (got < length) damage(`${textPath}: shorter than the index says (${offset + got} of ${offset + length} bytes)`)
+        return buf.subarray(0, got).toString('utf8')
+      } catch (error) {
+        damage(`${textPath}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message}`)
+        return ''
+      }
     },
     contains(doc: number, needle: string, spacing: boolean): boolean {
-      const [offset, length] = header.norm[doc]
+      const span = header.norm[doc]
+      if (!span) return false
+      const [offset, length] = span
       const text = normBuf.subarray(offset, offset + length)
       const bytes = needleBytes(needle)
       if (text.indexOf(bytes) >= 0) return true
       return spacing && includesIgnoringSpaces(text, bytes)
     },
     close(): void {
-      if (fd !== undefined) closeSync(fd)
+      if (fd !== undefined) {
+        try {
+          if (source.closeFd && fd === source.fd) source.closeFd()
+          else closeSync(fd)
+        } catch {
+          /* already closed */
+        }
+      }
       fd = undefined
     }
   }
