@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { parseBriefing } from '../parser/parse-briefing.ts'
 import { decodeText } from '../storage/decode-text.ts'
+import { readInputFile } from '../storage/read-input.ts'
 import { briefingToJson } from './to-json.ts'
 import { importCommand, searchCommand } from './commands.ts'
 
@@ -52,16 +52,13 @@ async function parseCommand(args: string[]): Promise<number> {
     return 1
   }
   const file = files[0]
-  let bytes: Uint8Array
-  try {
-    bytes = await readFile(file)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(error))
-    process.stderr.write(`briefings: cannot read ${file}: ${reason}\n`)
+  // a regular file within the size limit, read with a bounded read (the same check as import)
+  const input = await readInputFile(file)
+  if (!input.ok) {
+    process.stderr.write(`briefings: ${input.error}\n`)
     return 2
   }
-  const decoded = decodeText(bytes, file)
+  const decoded = decodeText(input.bytes, file)
   if (!decoded.ok) {
     process.stderr.write(`briefings: ${decoded.error}\n`)
     return 2

@@ -2,7 +2,7 @@
  * Importing one file into the archive folder: check and parse the bytes outside the queue, then (in the
  * queue) compare with what is stored and write the source and the briefing's JSON.
  */
-import { readFile, rm, stat } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import { allItems, type Briefing } from '../model/briefing.ts'
 import { PARSER_VERSION } from '../parser/parse-briefing.ts'
@@ -10,9 +10,10 @@ import type { ImportOutcome } from './archive-store.ts'
 import { errorText, isSafeId, sourceNames, type ArchiveFolder } from './archive-folder.ts'
 import { parseSource, readStored, writeStored } from './stored-briefing.ts'
 import { writeAtomic } from './write-atomic.ts'
+import { inputTooLarge, MAX_INPUT_BYTES, readInputFile } from './read-input.ts'
 
 /** Files larger than this are refused at import (a weekly briefing is ~35 KB). */
-export const MAX_SOURCE_BYTES = 20 * 1024 * 1024
+export const MAX_SOURCE_BYTES = MAX_INPUT_BYTES
 
 const SAFE_EXT = /^\.[a-z0-9]{1,8}$/
 
@@ -25,8 +26,7 @@ interface ParsedImport {
 }
 
 const failed = (file: string, error: string): ImportOutcome => ({ status: 'failed', file, error })
-const tooLarge = (file: string, size: number): string =>
-  `${file}: too large (${size} bytes; the limit is ${MAX_SOURCE_BYTES})`
+const tooLarge = (file: string, size: number): string => inputTooLarge(file, size) ?? `${file}: too large`
 
 /** Reads one file (a regular file within {@link MAX_SOURCE_BYTES}) and imports it. Never rejects. */
 export async function importFile(folder: ArchiveFolder, path: string): Promise<ImportOutcome> {
@@ -37,10 +37,8 @@ export async function importFile(folder: ArchiveFolder, path: string): Promise<I
     return failed(file, `${file}: not imported: ${errorText(error)}`)
   }
   try {
-    const info = await stat(path)
-    if (!info.isFile()) return failed(file, `${file}: not a regular file`)
-    if (info.size > MAX_SOURCE_BYTES) return failed(file, tooLarge(file, info.size))
-    return await importBytes(folder, file, await readFile(path))
+    const input = await readInputFile(path, file) // regular files only, size checked before a bounded read
+    return input.ok ? await importBytes(folder, file, input.bytes) : failed(file, input.error)
   } catch (error) {
     return failed(file, `${file}: ${errorText(error)}`)
   }
