@@ -6,7 +6,8 @@
  * 10 % bookmarks), 200 of them on the first briefing and the rest spread over the others. Then measures:
  * - store load: openNotesStore through real conf, in a fresh process (what the app and the CLI pay) and warm
  *   in this one, once as the first open of a day (it writes the daily backup) and once as a later open;
- * - one save: `update` of one annotation's tags, SAVES runs, p50/p95;
+ * - one save: `update` of one annotation's tags (one journal line, fsynced), SAVES runs, p50/p95; the checkpoint that
+ *   folds the journal into notes.json; a fresh load with a journal of SAVES changes left by a killed session;
  * - re-anchoring the 200 notes of the first briefing after a re-parse (resolveAll on a freshly parsed copy,
  *   cold caches), on the same text and on a corrected text where every item's hash changed;
  * - Markdown export of that briefing (exportBriefingMarkdown with placements from resolveAll);
@@ -14,7 +15,7 @@
  * Figures are medians of several runs unless marked; the machine may be shared, expect ±30 %.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Conf from 'conf'
@@ -28,7 +29,8 @@ import type { Briefing } from '../archive/model/briefing.ts'
 import { parseBriefing } from '../archive/parser/parse-briefing.ts'
 import { generateBriefings } from '../archive/sample/generate.ts'
 import { NORMALIZER_VERSION } from '../archive/search/normalize.ts'
-import { openNotesStore, type OpenConf } from '../archive/storage/notes-store.ts'
+import { journalFile } from '../archive/storage/notes-journal.ts'
+import { CHECKPOINT_IDLE_MS, openNotesStore, type OpenConf } from '../archive/storage/notes-store.ts'
 
 const open: OpenConf = (o) => new Conf(o as never) as never
 const DAY = 86_400_000
@@ -160,7 +162,28 @@ for (let run = 0; run < SAVES; run++) {
   store.update(id, { tags: [`주제${run % 30}`, '저장'] })
   saves.push(performance.now() - t)
 }
+// The store as a session killed now leaves it: notes.json and a journal of SAVES changes not folded in yet.
+const crashedDir = mkdtempSync(join(tmpdir(), 'bench-notes-crashed-'))
+const crashedFile = join(crashedDir, 'notes.json')
+copyFileSync(file, crashedFile)
+copyFileSync(journalFile(file), journalFile(crashedFile))
+const journalKB = statSync(journalFile(file)).size / 1024
+// The checkpoint: the journal folded into notes.json through conf (opened then, the first time), as when
+// the app has been idle CHECKPOINT_IDLE_MS or quits.
+const [, firstCheckpoint] = timed(() => store.checkpoint())
+store.update(ids[0], { tags: ['저장'] })
+const [, laterCheckpoint] = timed(() => store.checkpoint())
 await store.close()
+const withJournal: number[] = []
+for (let run = 1; run <= LOADS; run++) {
+  const copy = join(crashedDir, `run-${run}`)
+  mkdirSync(copy)
+  copyFileSync(crashedFile, join(copy, 'notes.json'))
+  copyFileSync(journalFile(crashedFile), journalFile(join(copy, 'notes.json')))
+  const out = execFileSync(process.execPath, [import.meta.filename, '--load', join(copy, 'notes.json'), '0'], { encoding: 'utf8' })
+  withJournal.push((JSON.parse(out.trim().split('\n').at(-1) as string) as { ms: number }).ms)
+}
+rmSync(crashedDir, { recursive: true, force: true })
 
 process.stderr.write('re-anchoring, export, filter …\n')
 const RUNS = 7
@@ -235,7 +258,9 @@ const rows: Array<[string, string, string]> = [
   [`store load, fresh process, first open of a day (writes the daily backup)`, `${ms(median(coldFirstOfDay))} (max ${ms(Math.max(...coldFirstOfDay))})`, mark(median(coldFirstOfDay), 300)],
   [`store load, fresh process, later opens`, `${ms(median(coldLater))} (max ${ms(Math.max(...coldLater))})`, mark(median(coldLater), 300)],
   [`store load, warm (same process)`, ms(median(warmLater)), '—'],
-  [`one save (update of one annotation), ${SAVES} runs, p50 / p95`, `${ms(at(saves, 0.5))} / ${ms(at(saves, 0.95))}`, `p95 ${mark(at(saves, 0.95), 30)}`],
+  [`store load, fresh process, after a session killed with a journal of ${SAVES} changes (${journalKB.toFixed(0)} KB) not folded in`, `${ms(median(withJournal))} (max ${ms(Math.max(...withJournal))})`, mark(median(withJournal), 300)],
+  [`one save (update of one annotation: a journal line, fsynced), ${SAVES} runs, p50 / p95`, `${ms(at(saves, 0.5))} / ${ms(at(saves, 0.95))}`, `p95 ${mark(at(saves, 0.95), 30)}`],
+  [`checkpoint (the journal folded into notes.json through conf; after ${CHECKPOINT_IDLE_MS / 1000} s idle and at quit), first (opens conf) / later`, `${ms(firstCheckpoint)} / ${ms(laterCheckpoint)}`, '—'],
   [`re-anchoring the ${onFirst.length} notes of a briefing after a re-parse (resolveAll, same text)`, `${ms(median(reanchorSame))} (${placedSame})`, '—'],
   [`re-anchoring them on a corrected issue (${changedItems} items' texts changed)`, `${ms(median(reanchorChanged))} (${placedChanged})`, '—'],
   [`Markdown export of a briefing with ${onFirst.length} notes (exportBriefingMarkdown), first call / warm`, `${ms(firstExport.exportMs)} / ${ms(median(exports.map((e) => e.exportMs)))}`, mark(firstExport.exportMs, 200)],

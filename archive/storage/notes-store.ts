@@ -2,8 +2,13 @@
  * The notes store on disk: `<userData>/notes.json`, one per user, written only by the process that holds
  * its lock (the app's main process; the command line when the app is closed). It is opened through an
  * electron-store or conf instance made by the caller with the options of store-schema.ts (conf writes
- * atomically: temp file, fsync, rename), and kept in memory: every change is one write of the whole store
- * through conf's `store` setter, which also checks it against the JSON schema.
+ * atomically: temp file, fsync, rename), and kept in memory. Every change is one fsynced line appended to
+ * the journal beside it (`notes.json.journal`, notes-journal.ts) before the call returns; the journal is folded
+ * into `notes.json` through conf's `store` setter, which also checks the whole store against the JSON schema,
+ * when the store has been idle CHECKPOINT_IDLE_MS, when the journal passes CHECKPOINT_BYTES, and when the
+ * store closes. At open the journal is replayed on top of the file; conf itself is opened at the first
+ * checkpoint (its constructor re-reads and re-validates the file: ~300 ms at 10,000 annotations, kept out of
+ * the app's start).
  *
  * Never loses a note:
  * - a file that does not parse or fails the schema (after migration) is never overwritten: it is set aside
@@ -15,15 +20,19 @@
  *   `<dir>/backups/notes-<YYYY-MM-DD>.json`; a backup is written atomically, only from data that parsed and
  *   passed the schema, and read back to check it; the newest seven backup files are kept;
  * - deletes go to a trash kept TRASH_DAYS (30) days, purged when a writer opens the store;
- * - temp files a writer killed mid-write left (`notes.json.tmp-…`) are swept when a writer opens the store.
+ * - temp files a writer killed mid-write left (`notes.json.tmp-…`) are swept when a writer opens the store;
+ * - a journal line a crash cut short (never acknowledged) is dropped; a damaged journal is set aside
+ *   byte-identical as `notes.json.journal.corrupt-<time>` after its good lines are applied, and `recovered`
+ *   says so.
  *
  * The lock is proper-lockfile's `notes.json.lock` (refreshed every 5 s, stale after 15 s) with the writer's
  * pid and host in `notes.json.lock-owner`, so the lock of a writer that was killed is taken over at once.
  *
  * Dates in backup names are local dates; `<time>` in a set-aside name is UTC (`2026-12-01T21-30-00-000Z`).
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs'
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
 import { hostname } from 'node:os'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import lockfile from 'proper-lockfile'
@@ -41,12 +50,27 @@ import {
 } from '../notes/model.ts'
 import { issueLine, NotesFileError } from '../notes/notes-file-error.ts'
 import { formatOf, migrateNotes, NOTES_CONFIG_NAME, notesStoreOptions, type NotesConfOptions } from '../notes/store-schema.ts'
+import {
+  applyOps,
+  checkpointLine,
+  journalFile,
+  journalLine,
+  openJournalWriter,
+  readJournal,
+  type JournalOp,
+  type JournalRead,
+  type JournalWriter
+} from './notes-journal.ts'
 import { TEMP_MARK, writeAtomic } from './write-atomic.ts'
 
 /** Backup files kept in `<dir>/backups/` (daily and before-migration ones together). */
 export const BACKUPS_KEPT = 7
 /** A lock not refreshed for this long belongs to a process that died. */
 const LOCK_STALE_MS = 15_000
+/** The journal is folded into the store file once no change came for this long… */
+export const CHECKPOINT_IDLE_MS = 20_000
+/** …or at once when it holds this many bytes. */
+export const CHECKPOINT_BYTES = 2_000_000
 
 /** What electron-store and conf both are, as far as this module needs. */
 export interface ConfLike {
@@ -118,7 +142,9 @@ export interface NotesStore {
    * (`unchanged`, a deleted one stays deleted). Throws, changing nothing, when one does not pass the schema.
    */
   importAnnotations(annotations: readonly Annotation[]): ImportOutcome[]
-  /** Waits for a backup in progress and releases the lock; later changes throw. */
+  /** Folds the journal into the store file now (through conf). Throws when conf cannot write it; the journal keeps every change. */
+  checkpoint(): void
+  /** Folds the journal in, waits for a backup in progress and releases the lock; later changes throw. */
   close(): Promise<void>
 }
 
@@ -154,6 +180,23 @@ export function readStoreBytes(bytes: Uint8Array): Read {
     const newer = error instanceof NotesFileError && error.code === 'newer'
     return { ok: false, reason: (error as Error).message, newer }
   }
+}
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
+
+/**
+ * Store bytes a checkpoint wrote (their hash is the one its journal line recorded): conf checked that data
+ * against the JSON schema before writing it, so only its parse and its format are checked here. Anything
+ * else about them goes through {@link readStoreBytes}.
+ */
+function readCheckpointedBytes(bytes: Uint8Array): Read {
+  try {
+    const raw: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: false }).decode(bytes))
+    if (formatOf(raw) === NOTES_FORMAT) return { ok: true, data: raw as NotesData, from: NOTES_FORMAT }
+  } catch {
+    /* checked in full below */
+  }
+  return readStoreBytes(bytes)
 }
 
 /** Where a store's backups go and what they are called. */
@@ -394,6 +437,7 @@ export async function openNotesStore(path: string, options: NotesStoreOptions): 
   const warn = options.onWarning ?? ((message: string) => console.error(message))
   const readOnly = options.readOnly === true
   const file = notesStoreFile(path)
+  const journalPath = journalFile(file)
   const dir = dirname(file)
   const extension = extname(file)
   const configName = basename(file, extension)
@@ -407,17 +451,20 @@ export async function openNotesStore(path: string, options: NotesStoreOptions): 
   let recovered: RecoveryNotice | undefined
   /** Backups found damaged while recovering: today's is replaced if it is one. */
   const damagedBackups = new Set<string>()
+  let writer: JournalWriter | undefined
   try {
     if (!readOnly) await sweepTempFiles(file, place)
-    let data: NotesData = emptyNotes()
-    let bytes: Buffer | undefined
+    const { bytes, journalBytes } = await readFiles(file, journalPath, readOnly)
+    let journal: JournalRead | undefined
     try {
-      bytes = await readFile(file)
+      journal = journalBytes && journalBytes.length > 0 ? readJournal(journalBytes) : undefined
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      if (error instanceof NotesFileError) throw new NotesFileError(error.reason, { file: journalPath, code: error.code })
+      throw error
     }
+    let data: NotesData = emptyNotes()
     if (bytes) {
-      const read = readStoreBytes(bytes)
+      const read = journal?.checkpoint !== undefined && journal.checkpoint === sha256(bytes) ? readCheckpointedBytes(bytes) : readStoreBytes(bytes)
       if (read.ok) {
         data = read.data
         if (read.from < data.format && !readOnly) {
@@ -439,13 +486,40 @@ export async function openNotesStore(path: string, options: NotesStoreOptions): 
         recovered = { reason: read.reason, badFile, ...(backup ? { backup: backup.file } : {}) }
       }
     }
+
+    /** Changes in the journal that the store file does not hold yet. */
+    let unfolded = 0
+    if (journal) {
+      unfolded = journal.lines.length
+      for (const ops of journal.lines) data = applyOps(data, ops)
+      if (journal.damaged.length > 0) {
+        const first = journal.damaged[0]
+        const reason = `${journal.damaged.length} change(s) in the journal could not be read (line ${first.line}: ${first.reason}); the ${journal.lines.length} readable one(s) were kept`
+        if (readOnly) throw new NotesFileError(`cannot be read: ${reason}`, { file: journalPath })
+        const badFile = asideName(journalPath, now())
+        // What the good lines hold goes into the file before the journal is moved out of the way.
+        await writeAtomic(file, serialize(data))
+        await rename(journalPath, badFile)
+        unfolded = 0
+        recovered = recovered
+          ? { ...recovered, reason: `${recovered.reason}; ${reason} (set aside as ${badFile})` }
+          : { reason, badFile }
+      } else if (journal.torn) {
+        warn(`notes journal ${journalPath}: the last change was cut short by a crash before it was saved; dropped`)
+        if (!readOnly) truncateSync(journalPath, journal.goodBytes)
+      }
+    }
     frozen(data)
 
     let conf: ConfLike | undefined
-    if (!readOnly) {
-      conf = options.open(notesStoreOptions(dir, { configName, fileExtension: extension.replace(/^\./, '') }))
-      if (resolve(conf.path) !== file) throw new Error(`notes store opened ${conf.path}, not ${file}`)
+    /** conf, opened at the first checkpoint. */
+    const confStore = (): ConfLike => {
+      if (conf) return conf
+      const opened = options.open(notesStoreOptions(dir, { configName, fileExtension: extension.replace(/^\./, '') }))
+      if (resolve(opened.path) !== file) throw new Error(`notes store opened ${opened.path}, not ${file}`)
+      return (conf = opened)
     }
+    if (!readOnly) writer = openJournalWriter(journalPath)
 
     let closed = false
     let backedUpDay = ''
@@ -477,14 +551,43 @@ export async function openNotesStore(path: string, options: NotesStoreOptions): 
       return pendingBackup
     }
 
-    const save = (next: NotesData): void => {
-      if (readOnly) throw new Error(`notes store ${file} is open read-only`)
-      if (closed || !conf) throw new Error(`notes store ${file} is closed`)
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const checkpoint = (): void => {
+      if (timer) clearTimeout(timer)
+      timer = undefined
+      if (!writer || unfolded === 0) return
+      confStore().store = data
+      // The journal then starts with the hash of the file as it is on disk (see readCheckpointedBytes).
+      writer.clear(checkpointLine(sha256(readFileSync(file))))
+      unfolded = 0
+    }
+    const checkpointLater = (delay: number): void => {
+      if (timer) clearTimeout(timer)
+      timer = setTimeout(() => {
+        try {
+          checkpoint()
+        } catch (error) {
+          warn(`notes store ${file}: the journal could not be folded in (${(error as Error).message}); every change is kept in ${journalPath}`)
+        }
+      }, delay)
+      timer.unref?.()
+    }
+    // A journal left by the last session is folded in once the app has settled.
+    if (writer && unfolded > 0) checkpointLater(CHECKPOINT_IDLE_MS)
+
+    /** Saves one call's changes: one journal line, fsynced, then the store in memory. */
+    const save = (ops: JournalOp[]): void => {
+      if (ops.length === 0) return
+      if (readOnly || !writer) throw new Error(`notes store ${file} is open read-only`)
+      if (closed) throw new Error(`notes store ${file} is closed`)
       const before = data
-      conf.store = next
+      const next = applyOps(data, ops)
+      writer.append(journalLine(ops))
+      unfolded += 1
       data = frozen(next)
       // The first save of a new day keeps the store as it was before it.
       if (backedUpDay !== localDay(now())) void dailyBackup(before)
+      checkpointLater(writer.size >= CHECKPOINT_BYTES ? 0 : CHECKPOINT_IDLE_MS)
     }
 
     const find = (id: string): Annotation => {
@@ -504,6 +607,7 @@ export async function openNotesStore(path: string, options: NotesStoreOptions): 
       return new Date(Number.isNaN(last) || time > last ? time : last + 1).toISOString()
     }
     const later = (a: string, b: string): boolean => Date.parse(a) > Date.parse(b)
+    const put = (annotation: Annotation): JournalOp => ({ op: 'put', annotation })
 
     const store: NotesStore = {
       file,
@@ -523,77 +627,71 @@ export async function openNotesStore(path: string, options: NotesStoreOptions): 
         const valid = checked(annotation)
         if (data.annotations.some((a) => a.id === valid.id)) throw new Error(`annotation ${valid.id} exists already`)
         if (data.trash.some((e) => e.annotation.id === valid.id)) throw new Error(`annotation ${valid.id} is in the trash`)
-        save({ ...data, annotations: [...data.annotations, valid] })
+        save([put(valid)])
         return valid
       },
       update(id, patch) {
         const current = find(id)
         const next = checked({ ...current, ...patch, id, kind: current.kind, modified: bumped(current.modified) })
-        save({ ...data, annotations: data.annotations.map((a) => (a.id === id ? next : a)) })
+        save([put(next)])
         return next
       },
       remove(id) {
         const annotation = find(id)
         const entry: TrashEntry = frozen({ annotation, deletedAt: now().toISOString() })
-        save({
-          ...data,
-          annotations: data.annotations.filter((a) => a.id !== id),
-          trash: [...data.trash.filter((e) => e.annotation.id !== id), entry]
-        })
+        save([{ op: 'trash', entry }])
         return entry
       },
       restore(id) {
         const entry = data.trash.find((e) => e.annotation.id === id)
         if (!entry) throw new Error(`annotation ${id} is not in the trash`)
-        save({
-          ...data,
-          annotations: [...data.annotations.filter((a) => a.id !== id), entry.annotation],
-          trash: data.trash.filter((e) => e.annotation.id !== id)
-        })
+        save([put(entry.annotation)])
         return entry.annotation
       },
       trash: () => data.trash,
       purgeTrash(days = TRASH_DAYS) {
         const cutoff = now().getTime() - days * 86_400_000
-        const kept = data.trash.filter((e) => Date.parse(e.deletedAt) >= cutoff)
-        const dropped = data.trash.length - kept.length
-        if (dropped > 0) save({ ...data, trash: kept })
-        return dropped
+        const ids = data.trash.filter((e) => Date.parse(e.deletedAt) < cutoff).map((e) => e.annotation.id)
+        if (ids.length > 0) save([{ op: 'purge', ids }])
+        return ids.length
       },
       colorMeanings: () => ({ ...data.colorMeanings }),
       setColorMeanings(meanings) {
         const parsed = colorMeaningsSchema.safeParse({ ...data.colorMeanings, ...meanings })
         if (!parsed.success) throw new Error(`invalid colour meanings: ${issueLine(parsed.error.issues)}`)
-        save({ ...data, colorMeanings: frozen(parsed.data) })
+        save([{ op: 'meanings', colorMeanings: frozen(parsed.data) }])
       },
       rewrite(changed) {
-        if (changed.length === 0) return
-        const byId = new Map(changed.map((a) => [a.id, checked(a)]))
-        save({ ...data, annotations: data.annotations.map((a) => byId.get(a.id) ?? a) })
+        const live = new Set(data.annotations.map((a) => a.id))
+        save(changed.filter((a) => live.has(a.id)).map((a) => put(checked(a))))
       },
       importAnnotations(incoming) {
         const valid = incoming.map(checked)
         const live = new Map(data.annotations.map((a) => [a.id, a]))
         const trashed = new Map(data.trash.map((e) => [e.annotation.id, e.annotation]))
+        const ops: JournalOp[] = []
         const outcomes = valid.map((annotation): ImportOutcome => {
           const existing = live.get(annotation.id) ?? trashed.get(annotation.id)
-          if (!existing) {
-            live.set(annotation.id, annotation)
-            return 'imported'
-          }
-          if (!later(annotation.modified, existing.modified)) return 'unchanged'
-          trashed.delete(annotation.id)
+          if (existing && !later(annotation.modified, existing.modified)) return 'unchanged'
           live.set(annotation.id, annotation)
-          return 'updated'
+          trashed.delete(annotation.id)
+          ops.push(put(annotation))
+          return existing ? 'updated' : 'imported'
         })
-        if (outcomes.some((o) => o !== 'unchanged')) {
-          save({ ...data, annotations: [...live.values()], trash: data.trash.filter((e) => trashed.has(e.annotation.id)) })
-        }
+        save(ops)
         return outcomes
       },
+      checkpoint,
       async close() {
         if (closed) return
         closed = true
+        try {
+          checkpoint()
+        } catch (error) {
+          warn(`notes store ${file}: the journal could not be folded in (${(error as Error).message}); every change is kept in ${journalPath}`)
+        }
+        if (timer) clearTimeout(timer)
+        writer?.close()
         await pendingBackup
         release()
       }
@@ -604,7 +702,41 @@ export async function openNotesStore(path: string, options: NotesStoreOptions): 
     }
     return store
   } catch (error) {
+    writer?.close()
     release()
     throw error
+  }
+}
+
+/**
+ * The store file's and the journal's bytes (undefined where missing). A writer holds the lock, so nothing
+ * changes them under it. A reader (no lock) may meet a checkpoint between its two reads (the file then holds
+ * changes a now-emptied journal no longer has, or the other way round): it reads again until the file is the
+ * same before and after.
+ */
+async function readFiles(file: string, journalPath: string, readOnly: boolean): Promise<{ bytes?: Buffer; journalBytes?: Buffer }> {
+  const missing = async (read: Promise<Buffer>): Promise<Buffer | undefined> => {
+    try {
+      return await read
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      return undefined
+    }
+  }
+  const version = async (): Promise<string> => {
+    try {
+      const s = await stat(file)
+      return `${s.ino}:${s.size}:${s.mtimeMs}`
+    } catch {
+      return 'none'
+    }
+  }
+  for (let attempt = 0; ; attempt++) {
+    const before = readOnly ? await version() : ''
+    const bytes = await missing(readFile(file))
+    const journalBytes = await missing(readFile(journalPath))
+    if (!readOnly || (await version()) === before || attempt >= 8) {
+      return { ...(bytes ? { bytes } : {}), ...(journalBytes ? { journalBytes } : {}) }
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -21,6 +22,7 @@ import {
   type NotesStoreOptions
 } from '../../../archive/storage/notes-store.ts'
 import { generatedAnnotations } from '../../helpers/generated-notes.ts'
+import { applyOps, checkpointLine, journalFile, readJournal } from '../../../archive/storage/notes-journal.ts'
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/notes')
 const V0 = join(FIXTURES, 'store-v0.json')
@@ -66,15 +68,30 @@ const filesIn = (dir: string): string[] => readdirSync(dir).sort()
 const backupsIn = (dir: string): string[] => (existsSync(join(dir, 'backups')) ? filesIn(join(dir, 'backups')) : [])
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 const isTemp = (name: string): boolean => name.includes('.tmp-')
+/** Everything a change writes: the store file and its journal, as bytes. */
+const storeBytes = (file: string): Buffer =>
+  Buffer.concat([file, journalFile(file)].map((f) => (existsSync(f) ? readFileSync(f) : Buffer.from('<none>'))))
 
-/** The store file as it is on disk: it parses and passes the schema, and no temp file is left beside it or its backups. */
+/**
+ * The store as it is on disk: the store file (which, where present, parses and passes the schema) with its
+ * journal replayed (every line whole and valid); no temp file is left beside it or its backups.
+ */
 function onDiskChecked(file: string): NotesData {
   const dir = dirname(file)
   expect([...filesIn(dir), ...backupsIn(dir)].filter(isTemp)).toEqual([])
-  const read = readStoreBytes(readFileSync(file))
-  if (!read.ok) throw new Error(`store file not valid: ${read.reason}`)
-  expect(read.from).toBe(NOTES_FORMAT)
-  return read.data
+  let data = emptyNotes()
+  if (existsSync(file)) {
+    const read = readStoreBytes(readFileSync(file))
+    if (!read.ok) throw new Error(`store file not valid: ${read.reason}`)
+    expect(read.from).toBe(NOTES_FORMAT)
+    data = read.data
+  }
+  if (existsSync(journalFile(file))) {
+    const journal = readJournal(readFileSync(journalFile(file)))
+    expect(journal).toMatchObject({ torn: false, damaged: [] })
+    for (const ops of journal.lines) data = applyOps(data, ops)
+  }
+  return data
 }
 
 /** A script file another Node process runs with the store module and conf (what the command line meets). */
@@ -137,13 +154,13 @@ describe('the options object', () => {
 })
 
 describe('operations', () => {
-  test('each change is saved at once, atomically: the file holds it and no temp file is left', async () => {
+  test('each change is saved at once: a journal line; a checkpoint folds them into the file through conf; no temp file is left', async () => {
     const dir = tempDir()
     const file = join(dir, 'notes.json')
     const time = clock()
     const store = await open(file, { now: time.now })
     const [a, b, c] = generatedAnnotations(3)
-    const onDisk = (): NotesData => notesDataSchema.parse(JSON.parse(readFileSync(file, 'utf8')))
+    const onDisk = (): NotesData => onDiskChecked(file)
 
     store.add(a)
     store.add(b)
@@ -178,7 +195,12 @@ describe('operations', () => {
     expect(() => ((store.list()[0] as { tags: string[] }).tags = [])).toThrow(TypeError)
 
     expect(filesIn(dir).filter((n) => n.includes('.tmp') || n.includes('tmp-'))).toEqual([])
-    expect(readFileSync(file, 'utf8')).toBe(serialize(onDisk()))
+    // every change so far is a journal line; a checkpoint writes them into the file (conf's own format) and empties it
+    expect(readFileSync(journalFile(file), 'utf8').trim().split('\n')).toHaveLength(7)
+    const state = onDisk()
+    store.checkpoint()
+    expect(readFileSync(file, 'utf8')).toBe(serialize(state))
+    expect(readFileSync(journalFile(file), 'utf8')).toBe(checkpointLine(createHash('sha256').update(readFileSync(file)).digest('hex')))
     await store.close()
     expect(() => store.add(c)).toThrow(/closed/)
     const again = await open(file, { now: time.now })
@@ -210,6 +232,8 @@ describe('operations', () => {
     expect(notesStoreFile(join(dir, 'mine.json'))).toBe(join(dir, 'mine.json'))
     const store = await open(join(dir, 'user-data'))
     expect(store.file).toBe(join(dir, 'user-data', 'notes.json'))
+    store.add(generatedAnnotations(1)[0])
+    await store.close()
     expect(existsSync(store.file)).toBe(true)
   })
 
@@ -420,7 +444,13 @@ describe('backups', () => {
     await closeAll()
     await open(file, { now: () => new Date(Date.now() + 86_400_000) })
     expect(backupsIn(dir)).toEqual([`project-notes-${localDay(new Date(Date.now() + 86_400_000))}.json`])
-    expect(filesIn(dir)).toEqual(['backups', 'project-notes.json', 'project-notes.json.lock', 'project-notes.json.lock-owner'])
+    expect(filesIn(dir)).toEqual([
+      'backups',
+      'project-notes.json',
+      'project-notes.json.journal',
+      'project-notes.json.lock',
+      'project-notes.json.lock-owner'
+    ])
   })
 })
 
@@ -466,9 +496,9 @@ describe('import', () => {
     const store = await open(file)
     const list = generatedAnnotations(5)
     expect(store.importAnnotations(list)).toEqual(Array(5).fill('imported'))
-    const bytes = readFileSync(file)
+    const bytes = storeBytes(file)
     expect(store.importAnnotations(list)).toEqual(Array(5).fill('unchanged'))
-    expect(readFileSync(file)).toEqual(bytes)
+    expect(storeBytes(file)).toEqual(bytes)
 
     const later = { ...list[0], tags: ['새태그'], modified: '2030-01-01T00:00:00.000Z' }
     const older = { ...list[1], tags: ['옛태그'], modified: '2000-01-01T00:00:00.000Z' }
@@ -485,10 +515,10 @@ describe('import', () => {
     expect(store.trash()).toEqual([])
 
     // one invalid annotation: nothing is changed
-    const before = readFileSync(file)
+    const before = storeBytes(file)
     const fresh = generatedAnnotations(8).slice(6)
     expect(() => store.importAnnotations([fresh[0], { ...fresh[1], color: 'pink' } as unknown as Annotation])).toThrow(/invalid annotation/)
-    expect(readFileSync(file)).toEqual(before)
+    expect(storeBytes(file)).toEqual(before)
     expect(store.get(fresh[0].id)).toBeUndefined()
   })
 })
@@ -577,7 +607,7 @@ describe('round trips through real conf', () => {
     time.set(new Date(2026, 2, 2, 16))
     expect(store.update(h.id, { id: 'urn:uuid:other', kind: 'note' } as unknown as Partial<Highlight>)).toMatchObject({ id: h.id, kind: 'highlight' })
 
-    const bytes = readFileSync(file)
+    const bytes = storeBytes(file)
     const held = store.get(h.id)
     const bad: Array<[string, Record<string, unknown>]> = [
       ['a tag with a space', { tags: ['두 단어'] }],
@@ -593,10 +623,10 @@ describe('round trips through real conf', () => {
     for (const [name, patch] of bad) {
       expect(() => store.update(h.id, patch as Partial<Highlight>), name).toThrow(/invalid annotation/)
       expect(store.get(h.id), name).toBe(held)
-      expect(readFileSync(file).equals(bytes), name).toBe(true)
+      expect(storeBytes(file).equals(bytes), name).toBe(true)
     }
     expect(() => store.update('urn:uuid:missing', { tags: [] })).toThrow(/no annotation urn:uuid:missing/)
-    expect(readFileSync(file).equals(bytes)).toBe(true)
+    expect(storeBytes(file).equals(bytes)).toBe(true)
     onDiskChecked(file)
   })
 
@@ -888,7 +918,7 @@ describe('the lock across processes', () => {
     expect((error as Error).message).toContain(file)
     const reader = await open(file, { readOnly: true })
     expect(reader.readOnly).toBe(true)
-    const bytes = readFileSync(file)
+    const bytes = storeBytes(file)
     const changes: Array<() => unknown> = [
       () => reader.add(b),
       () => reader.update(a.id, { tags: [] }),
@@ -898,7 +928,7 @@ describe('the lock across processes', () => {
       () => reader.rewrite([a])
     ]
     for (const change of changes) expect(change).toThrow(/read-only/)
-    expect(readFileSync(file).equals(bytes)).toBe(true)
+    expect(storeBytes(file).equals(bytes)).toBe(true)
     await app.close()
     const next = await open(file)
     next.add(b)
