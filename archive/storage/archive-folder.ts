@@ -144,6 +144,15 @@ async function foreignEntries(dir: string): Promise<string[]> {
       continue
     }
     // the store's own subfolders hold only the names it writes
+    if (name === 'index') {
+      if (!entry.isDirectory()) {
+        foreign.push(name)
+        continue
+      }
+      for (const inner of await readdir(join(dir, name))) {
+        if (inner !== 'manifest.json' && !/^\d{4}-[0-9a-f]{16}\.(idx|txt)$/.test(inner) && !parseTempName(inner)) foreign.push(`index/${inner}`)
+      }
+    }
     if (name === 'sources' || name === 'briefings') {
       if (!entry.isDirectory()) {
         foreign.push(name)

@@ -26,7 +26,7 @@ import { mergeFilters, parseQuery } from '../search/parse-query.ts'
 import type { FindInBriefingResult, IndexProgress, SearchHitView, SearchResponse } from '../search/results.ts'
 
 export type { FindInBriefingResult, IndexProgress, SearchHitView, SearchResponse }
-import type { ArchiveStore } from './archive-store.ts'
+import type { ArchiveStore, StoreWarning } from './archive-store.ts'
 import { buildShardFiles, decodeShard, SHARD_FORMAT, type LoadedShard } from './shard-file.ts'
 import { errorText } from './archive-folder.ts'
 import { parseTempName, writeAtomic } from './write-atomic.ts'
@@ -159,9 +159,22 @@ export class ArchiveSearch {
   /** Brings the index up to date with the archive; calls made during a refresh run after it. */
   refresh(): Promise<void> {
     this.running = this.running.then(() => this.doRefresh()).catch((error: unknown) => {
-      this.report({ state: 'error', error: error instanceof Error ? error.message : String(error) })
+      const message = error instanceof Error ? error.message : String(error)
+      // without a listener (the command line) a failure is written to stderr: never a silent empty index
+      if (!this.options.onProgress) process.stderr.write(`briefings: ${message}\n`)
+      this.report({ state: 'error', error: message })
     })
     return this.running
+  }
+
+  /** Why the last refresh failed (the archive refused or unreadable), or undefined after a good one. */
+  failure(): string | undefined {
+    return this.state.state === 'error' ? this.state.error : undefined
+  }
+
+  /** The archive's warnings and repairs since it opened, the index's included, oldest first. */
+  warnings(): StoreWarning[] {
+    return this.store.warnings()
   }
 
   /**
@@ -265,6 +278,7 @@ export class ArchiveSearch {
     }
     const read = await this.readManifest()
     if (read.damaged) this.warn(`index/${MANIFEST}`, `${read.damaged}; the index is rebuilt where needed`)
+    else if (!read.manifest && (await this.sweepable())) this.warn(`index/${MANIFEST}`, 'missing; the index is rebuilt')
     const manifest = read.manifest ?? emptyManifest()
     const keys = [...byYear.keys()].sort()
     this.report({ state: 'loading', done: 0, total: keys.length, loaded: 0, built: 0, error: undefined })

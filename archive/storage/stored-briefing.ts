@@ -91,7 +91,7 @@ export async function loadBriefing(folder: ArchiveFolder, id: string): Promise<B
   if (stored.state === 'bad') return reparseFromSource(folder, id, stored.reason)
   if ((stored.parserVersion !== PARSER_VERSION || !stored.verified) && (await sourceNames(folder, id)).length > 0) {
     const why = stored.parserVersion !== PARSER_VERSION ? `parsed by parser version ${stored.parserVersion}` : undefined
-    return (await reparseFromSource(folder, id, why)) ?? stored.briefing
+    return (await reparseFromSource(folder, id, why, stored.briefing)) ?? stored.briefing
   }
   return stored.briefing
 }
@@ -99,10 +99,15 @@ export async function loadBriefing(folder: ArchiveFolder, id: string): Promise<B
 /**
  * Re-parses a briefing from its stored source and rewrites its JSON; null when that is impossible.
  * `reason` (why the JSON needs it) starts the warning that reports the outcome; without one (a JSON of an
- * earlier version, sound but without a checksum) nothing is reported. When the archive cannot be written
+ * earlier version without a checksum, `unverified`) nothing is reported unless it differs from its source. When the archive cannot be written
  * (read-only, another writer holding it too long) the re-parsed briefing is still returned, and that is told.
  */
-async function reparseFromSource(folder: ArchiveFolder, id: string, reason: string | undefined): Promise<Briefing | null> {
+async function reparseFromSource(
+  folder: ArchiveFolder,
+  id: string,
+  reason: string | undefined,
+  unverified?: Briefing
+): Promise<Briefing | null> {
   const file = `briefings/${id}.json`
   const warn = (message: string): void => {
     if (reason !== undefined) folder.warn(file, `${reason}; ${message}`)
@@ -125,6 +130,10 @@ async function reparseFromSource(folder: ArchiveFolder, id: string, reason: stri
     return null
   }
   const briefing = parsed.briefing
+  // a JSON without a checksum that is not what its source parses to was damaged (or its checksum's key was)
+  if (reason === undefined && unverified && JSON.stringify(unverified) !== JSON.stringify(briefing)) {
+    reason = 'no checksum and not what its source parses to'
+  }
   try {
     return await folder.serial(async () => {
       // Another call (or process) may have repaired or replaced the file while this one waited for its turn.
