@@ -1,7 +1,8 @@
 import { basename } from 'node:path'
 import { parseBriefing } from '../parser/parse-briefing.ts'
 import { decodeText } from '../storage/decode-text.ts'
-import { readInputFile } from '../storage/read-input.ts'
+import { MAX_INPUT_BYTES, readInputFile } from '../storage/read-input.ts'
+import { fsErrorMessage } from '../storage/fs-reason.ts'
 import { briefingToJson } from './to-json.ts'
 import { importCommand, searchCommand } from './commands.ts'
 
@@ -20,8 +21,10 @@ Commands:
                                                  (--store: the app's userData folder or its notes.json)
 
 Exit codes: 0 success, 1 usage error or (import) a file or an annotation that failed (notes export: notes of a
-briefing not in the archive), 2 a file that cannot be read or parsed (notes: or a store that cannot be opened,
-e.g. while the app has it, a briefing not in the archive, an output that cannot be written).`
+briefing not in the archive), 2 a file that cannot be read or parsed, an archive that cannot be opened or
+written, a search filter that cannot be applied (published:abc, date:2023-13) (notes: or a store that cannot be
+opened, e.g. while the app has it, a briefing not in the archive, an output that cannot be written).
+Files: regular files only, at most ${MAX_INPUT_BYTES / (1024 * 1024)} MB (parse and import).`
 
 /** Runs the `briefings` command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -35,11 +38,18 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + '\n')
     return command ? 0 : 1
   }
-  if (command === 'parse') return parseCommand(rest)
-  if (command === 'import') return importCommand(rest)
-  if (command === 'search') return searchCommand(rest)
-  // loaded on demand: the notes store brings conf and Ajv, which the other commands do not need
-  if (command === 'notes') return (await import('./notes.ts')).notesCommand(rest)
+  try {
+    if (command === 'parse') return await parseCommand(rest)
+    if (command === 'import') return await importCommand(rest)
+    if (command === 'search') return await searchCommand(rest)
+    // loaded on demand: the notes store brings conf and Ajv, which the other commands do not need
+    if (command === 'notes') return await (await import('./notes.ts')).notesCommand(rest)
+  } catch (error) {
+    // anything unforeseen still gets one line in words, never a stack trace
+    const message = (error as NodeJS.ErrnoException)?.code ? fsErrorMessage(error) : error instanceof Error ? error.message : String(error)
+    process.stderr.write(`briefings ${command}: ${message}\n`)
+    return 2
+  }
   process.stderr.write(`briefings: unknown command '${command}'\n${USAGE}\n`)
   return 1
 }

@@ -26,11 +26,47 @@ export interface QueryFilters {
   color?: string[]
 }
 
+/** What is wrong with a filter typed in a query. */
+export type QueryErrorProblem =
+  /** `published:` with nothing after it. */
+  | 'empty'
+  /** A `published:` / `date:` value that is not a date or a range of dates. */
+  | 'date'
+  /** A month outside 01–12. */
+  | 'month'
+  /** A day the month does not have (2023-02-30). */
+  | 'day'
+  /** A range whose end is before its start. */
+  | 'order'
+  /** `is:` with something other than bookmarked / annotated. */
+  | 'is'
+  /** `color:` with an unknown colour name. */
+  | 'color'
+
+/**
+ * A filter typed in a query that cannot be applied: the search answers with the error instead of ignoring
+ * the filter (which would answer as if it were not there). The renderer words it in the UI's language from
+ * `problem`; {@link describeQueryError} words it in English.
+ */
+export interface QueryError {
+  /** The filter as typed: `published:abc`, `날짜:2023-13`. */
+  token: string
+  /** The filter's key as typed, without the colon: `published`, `날짜`. */
+  key: string
+  /** Its value as typed. */
+  value: string
+  problem: QueryErrorProblem
+  /** For `month` and `day`: the date at fault, e.g. `2023-13` of `2023-01..2023-13`. */
+  part?: string
+}
+
 export interface ParsedQuery {
   terms: QueryTerm[]
   filters: QueryFilters
   /** Parts of the input that could not be understood (an unknown `key:`), kept as words. */
   notes: string[]
+  /** Filters that cannot be applied; a search with any answers with them instead of results. */
+  errors: QueryError[]
 }
 
 const FILTER_KEYS: Record<string, keyof QueryFilters> = {
@@ -75,12 +111,69 @@ function firstDay(prefix: string): string {
   return prefix
 }
 
-/** Parses a date range `2023-03-01..2023-03-31`, `2023`, `2023-04`, `..2023-06`, `2023-01..`. */
+const DATE_PART = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/
+
+/** Why one end of a range is not a date (`month`, `day`, `date`), or undefined when it is one. */
+function datePartProblem(part: string): QueryErrorProblem | undefined {
+  const m = DATE_PART.exec(part)
+  if (!m) return 'date'
+  if (m[2] === undefined) return undefined
+  const month = Number(m[2])
+  if (month < 1 || month > 12) return 'month'
+  if (m[3] === undefined) return undefined
+  const day = Number(m[3])
+  const days = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate()
+  return day < 1 || day > days ? 'day' : undefined
+}
+
+/**
+ * Checks a date range `2023-03-01..2023-03-31`, `2023`, `2023-04`, `..2023-06`, `2023-01..` (`~` for `..`):
+ * the range, or what is wrong with it.
+ */
+export function checkDateRange(
+  value: string
+): { from?: string; to?: string } | { problem: QueryErrorProblem; part?: string } {
+  const text = value.replace(/~/, '..')
+  const at = text.indexOf('..')
+  const [start, end] = at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 2)]
+  if (!start && !end) return { problem: 'date' }
+  for (const part of [start, end]) {
+    const problem = part ? datePartProblem(part) : undefined
+    if (problem) return problem === 'date' ? { problem } : { problem, part }
+  }
+  if (end === undefined) return { from: firstDay(start), to: lastDay(start) }
+  const range = { from: start ? firstDay(start) : undefined, to: end ? lastDay(end) : undefined }
+  if (range.from && range.to && range.from > range.to) return { problem: 'order' }
+  return range
+}
+
+/** Parses a date range (see {@link checkDateRange}); undefined when it is not a valid one. */
 export function parseDateRange(value: string): { from?: string; to?: string } | undefined {
-  const m = /^(\d{4}(?:-\d{2}(?:-\d{2})?)?)?(?:(\.\.)(\d{4}(?:-\d{2}(?:-\d{2})?)?)?)?$/.exec(value.replace(/~/, '..'))
-  if (!m || (!m[1] && !m[3])) return undefined
-  if (!m[2]) return { from: firstDay(m[1]), to: lastDay(m[1]) }
-  return { from: m[1] ? firstDay(m[1]) : undefined, to: m[3] ? lastDay(m[3]) : undefined }
+  const range = checkDateRange(value)
+  return 'problem' in range ? undefined : range
+}
+
+const DATE_FORMS = 'YYYY, YYYY-MM or YYYY-MM-DD, or a range such as 2023..2024, 2023-01.. or ..2023-06'
+
+/** A query error in English, naming the filter as typed: for the command line and logs. */
+export function describeQueryError(error: QueryError): string {
+  const { token, value } = error
+  switch (error.problem) {
+    case 'empty':
+      return `${token} needs a value`
+    case 'date':
+      return `${token}: "${value}" is not a date; expected ${DATE_FORMS}`
+    case 'month':
+      return `${token}: ${error.part ?? value} has no month ${Number(error.part?.slice(5, 7))}; months are 01 to 12`
+    case 'day':
+      return `${token}: ${error.part?.slice(0, 7) ?? value} has no day ${Number(error.part?.slice(8, 10))}`
+    case 'order':
+      return `${token}: the range ends before it starts`
+    case 'is':
+      return `${token}: expected is:bookmarked or is:annotated`
+    case 'color':
+      return `${token}: unknown colour; expected yellow, red, green, blue, purple or orange (노랑 빨강 초록 파랑 보라 주황)`
+  }
 }
 
 /**
@@ -90,7 +183,7 @@ export function parseDateRange(value: string): { from?: string; to?: string } | 
  * 발행, 날짜, 태그, 색) and colour names (노랑 …) work too.
  */
 export function parseQuery(input: string): ParsedQuery {
-  const query: ParsedQuery = { terms: [], filters: {}, notes: [] }
+  const query: ParsedQuery = { terms: [], filters: {}, notes: [], errors: [] }
   for (const m of input.normalize('NFKC').replace(/[“”„‟″]/g, '"').matchAll(TOKEN)) {
     const negate = m[1] === '-'
     const key = m[2]?.toLowerCase()
@@ -98,24 +191,31 @@ export function parseQuery(input: string): ParsedQuery {
     const quoted = m[3] !== undefined
     if (key && FILTER_KEYS[key]) {
       const target = FILTER_KEYS[key]
-      if (!value) continue
+      const fail = (problem: QueryErrorProblem, part?: string): void => {
+        const token = `${m[2]}:${quoted ? `"${value}"` : value}`
+        query.errors.push({ token, key: m[2], value, problem, ...(part ? { part } : {}) })
+      }
+      if (!value) {
+        fail('empty')
+        continue
+      }
       if (target === 'bookmarked') {
         if (/^(bookmarked|북마크)$/i.test(value)) query.filters.bookmarked = true
         else if (/^(annotated|메모|노트)$/i.test(value)) query.filters.annotated = true
-        else query.notes.push(m[0])
+        else fail('is')
       } else if (target === 'color') {
         const color = COLOR_NAMES[value.toLowerCase()]
         if (!color) {
-          query.notes.push(m[0])
+          fail('color')
           continue
         }
         query.filters.color = [...new Set([...(query.filters.color ?? []), color])]
       } else if (target === 'tag') {
         query.filters.tag = [...new Set([...(query.filters.tag ?? []), value.replace(/^#/, '')])]
       } else if (target === 'publishedFrom' || target === 'dateFrom') {
-        const range = parseDateRange(value)
-        if (!range) {
-          query.notes.push(m[0])
+        const range = checkDateRange(value)
+        if ('problem' in range) {
+          fail(range.problem, range.part)
           continue
         }
         if (target === 'publishedFrom') Object.assign(query.filters, { publishedFrom: range.from, publishedTo: range.to })

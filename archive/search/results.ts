@@ -2,9 +2,9 @@
  * The shapes search answers with: pure types, shared by the main process, the command line and the
  * renderer (which imports them type-only).
  */
-import type { QueryFilters } from './parse-query.ts'
+import type { QueryError, QueryFilters } from './parse-query.ts'
 
-export type { QueryFilters }
+export type { QueryError, QueryFilters }
 
 /** A highlighted range of a displayed text. */
 export interface TextRange {
@@ -53,6 +53,11 @@ export interface SearchResponse {
   /** The filters in effect: typed in the query and set by the UI, merged. */
   filters: QueryFilters
   tookMs: number
+  /**
+   * Filters typed in the query that cannot be applied (`published:abc`, `date:2023-13`). When present the
+   * query was not run (no hits): the user is told what to fix instead of getting results without the filter.
+   */
+  errors?: QueryError[]
 }
 
 /** The state of the search index, for a progress display. */

@@ -4,6 +4,8 @@
  */
 import type { ArchiveStore } from '../../../archive/storage/index.ts'
 import type { ArchiveSearch } from '../../../archive/storage/archive-search.ts'
+import { parseQuery } from '../../../archive/search/parse-query.ts'
+import type { SearchResponse } from '../../../archive/search/results.ts'
 import type { AppInfo, ArchiveApi } from '../../shared/ipc-contract.ts'
 import { isExternalWebUrl } from '../../shared/external-url.ts'
 import type { NotesApi } from './notes-service.ts'
@@ -50,9 +52,21 @@ export function createApiService(deps: ApiServiceDeps): ArchiveApi {
     updateSettings: async (patch) => settings.updateSettings(patch),
     getAppInfo: async () => ({ ...appInfo }),
     search: async ({ query, filters, limit, offset }) =>
-      deps.search.search(query, { filters, limit, offset, ...deps.noteSets() }),
+      rejectInvalid(query, filters) ?? deps.search.search(query, { filters, limit, offset, ...deps.noteSets() }),
     findInBriefing: async ({ briefingId, query }) => deps.search.findInBriefing(briefingId, query),
     indexStatus: async () => deps.search.progress(),
     ...deps.notes
   } satisfies ArchiveApi
+}
+
+/**
+ * The answer to a query with a filter that cannot be applied (`published:abc`): no hits and the errors, so
+ * the search says what to fix instead of answering as if the filter were not there. Undefined when the
+ * query is valid.
+ */
+function rejectInvalid(query: string, filters: SearchResponse['filters'] = {}): SearchResponse | undefined {
+  const { errors } = parseQuery(query)
+  if (errors.length === 0) return undefined
+  const facets = { section: {}, category: {}, region: {}, briefing: {}, year: {} }
+  return { total: 0, hits: [], facets, filters, tookMs: 0, errors }
 }
