@@ -159,10 +159,7 @@ export class ArchiveSearch {
   /** Brings the index up to date with the archive; calls made during a refresh run after it. */
   refresh(): Promise<void> {
     this.running = this.running.then(() => this.doRefresh()).catch((error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error)
-      // without a listener (the command line) a failure is written to stderr: never a silent empty index
-      if (!this.options.onProgress) process.stderr.write(`briefings: ${message}\n`)
-      this.report({ state: 'error', error: message })
+      this.report({ state: 'error', error: error instanceof Error ? error.message : String(error) })
     })
     return this.running
   }
