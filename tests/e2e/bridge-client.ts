@@ -27,7 +27,10 @@ export function installBridgeClient({ methods, events }: BridgeClientLists): voi
     const response = await fetch(`/api/${method}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(input === undefined ? null : input)
+      body: JSON.stringify(input === undefined ? null : input),
+      // As an IPC message from the preload is delivered once sent, a request made while the page goes
+      // (the window closing) reaches the services.
+      keepalive: true
     })
     const result = (await response.json()) as IpcResult<unknown> | null
     if (result?.ok === true) return result.value

@@ -300,6 +300,24 @@ test('a corrected briefing: the notes that moved and the one that could not be p
   expect(errors).toEqual([])
 })
 
+test('a note typed and not yet saved (the window closed within the typing debounce) is saved all the same', async ({ page, app }) => {
+  await page.goto('/')
+  await page.getByRole('option', { name: /2025년 11월 14일/ }).click()
+  await page.keyboard.press('Enter')
+  const i01 = page.locator(`[id="${item('I-01')}"]`)
+  await i01.getByRole('button', { name: /^메모 추가:/ }).click()
+  const editor = i01.getByRole('textbox', { name: /^항목 메모:/ })
+  await editor.pressSequentially('닫기 직전에 쓴 메모')
+  // No blur, no Ctrl+Enter: the editor is still focused and its debounce still running when the page goes.
+  await expect(editor).toBeFocused()
+  await page.close({ runBeforeUnload: true })
+  const saved = (): string | undefined => {
+    const note = app.services.notesStore.list({ itemId: item('I-01'), kind: 'note' })[0]
+    return note?.kind === 'note' ? note.text : undefined
+  }
+  await expect.poll(saved).toBe('닫기 직전에 쓴 메모')
+})
+
 test('the colours mean what the user names them, in the toolbar and in the settings', async ({ page }) => {
   const errors = watchErrors(page)
   await page.goto('/')
