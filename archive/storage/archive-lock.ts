@@ -38,7 +38,7 @@ export class ArchiveLockedError extends Error {
         ? `process ${owner.pid}${owner.host === hostname() ? '' : ` on ${String(owner.host)}`}` +
           (typeof owner.since === 'string' ? ` (since ${owner.since})` : '')
         : 'another process'
-    super(`archive ${dir}: being written by ${who}; waited ${Math.round(waitedMs / 1000)} s, try again when it has finished`)
+    super(`archive ${dir}: being written by ${who}; waited ${(waitedMs / 1000).toFixed(1)} s, try again when it has finished`)
     this.name = 'ArchiveLockedError'
     this.dir = dir
   }
