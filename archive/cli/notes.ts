@@ -31,11 +31,12 @@ import { mkdir, readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import Conf from 'conf'
 import type { Briefing } from '../model/briefing.ts'
-import { reanchor, resolveAll, resolveAnnotation } from '../notes/anchor.ts'
+import { resolveAll } from '../notes/anchor.ts'
 import { exportBriefingMarkdown, markdownFileName, mergeMarkdown, type ExportLang } from '../notes/export-markdown.ts'
-import type { Annotation, NotesData } from '../notes/model.ts'
+import { importAnnotations, readAnnotationsText, type NotesImportReport } from '../notes/interchange.ts'
+import type { NotesData } from '../notes/model.ts'
 import { NotesFileError } from '../notes/notes-file-error.ts'
-import { parseAnnotations, toAnnotationCollection } from '../notes/web-annotation.ts'
+import { toAnnotationCollection } from '../notes/web-annotation.ts'
 import { openArchiveStore, type ArchiveStore } from '../storage/archive-store.ts'
 import { NotesStoreLockedError, openNotesStore, type NotesStore } from '../storage/notes-store.ts'
 import { writeAtomic } from '../storage/write-atomic.ts'
@@ -49,15 +50,7 @@ const LANGS: readonly ExportLang[] = ['ko', 'en']
 const VALUED = ['--store', '--archive', '--format', '--out', '--briefing', '--lang']
 
 /** What `briefings notes import --json` prints. */
-export interface NotesImportReport {
-  imported: number
-  updated: number
-  unchanged: number
-  /** Imported or updated annotations that cannot be placed in their briefing's current text (or whose
-   * briefing is not in the archive): kept all the same, listed in the app as 위치를 찾지 못한 메모. */
-  unplaced: number
-  failed: Array<{ index: number; error: string }>
-}
+export type { NotesImportReport }
 
 const fail = (message: string, code: 1 | 2): number => {
   process.stderr.write(`briefings: ${message}\n`)
@@ -100,31 +93,6 @@ async function archiveAt(dir: string): Promise<ArchiveStore | null> {
   return openArchiveStore(resolve(dir))
 }
 
-/** The briefings of `annotations` (null: not in the archive), each loaded once. */
-async function briefingsOf(annotations: readonly Annotation[], archive: ArchiveStore): Promise<Map<string, Briefing | null>> {
-  const briefings = new Map<string, Briefing | null>()
-  for (const { briefingId } of annotations) {
-    if (!briefings.has(briefingId)) briefings.set(briefingId, await archive.get(briefingId))
-  }
-  return briefings
-}
-
-/** Whether an annotation lacks what only we record: a highlight's position or hash, an item's title. */
-function incomplete(a: Annotation): boolean {
-  if (a.kind === 'highlight') return a.position === undefined || a.itemHash === undefined || a.itemTitle === ''
-  return a.itemId !== undefined && !a.itemTitle
-}
-
-/**
- * Another tool's annotation with what its item in the archive gives (position, hash, normaliser, title), when
- * it lands where it says (nothing moved, nothing fuzzy); otherwise as it came.
- */
-function completed(a: Annotation, briefing: Briefing | null | undefined): Annotation {
-  if (!briefing || !incomplete(a)) return a
-  const { annotations, report } = reanchor([a], briefing)
-  return report.length === 0 ? annotations[0] : a
-}
-
 /** `briefings notes import FILE --store FILE --archive DIR [--json]` */
 export async function notesImportCommand(args: string[]): Promise<number> {
   const storeFile = option(args, '--store')
@@ -140,15 +108,9 @@ export async function notesImportCommand(args: string[]): Promise<number> {
   } catch (error) {
     return fail(`cannot read ${file}: ${readReason(error)}`, 2)
   }
-  let parsed: ReturnType<typeof parseAnnotations>
+  let parsed: ReturnType<typeof readAnnotationsText>
   try {
-    let json: unknown
-    try {
-      json = JSON.parse(text.replace(/^\uFEFF/, ''))
-    } catch (error) {
-      throw new NotesFileError(`not valid JSON (${(error as Error).message.split('\n')[0]})`)
-    }
-    parsed = parseAnnotations(json)
+    parsed = readAnnotationsText(text)
   } catch (error) {
     if (error instanceof NotesFileError) return fail(`cannot import ${file}: ${error.reason}`, 2)
     throw error
@@ -158,17 +120,9 @@ export async function notesImportCommand(args: string[]): Promise<number> {
 
   const store = await openStore(storeFile, false)
   if (typeof store === 'string') return fail(store, 2)
-  const report: NotesImportReport = { imported: 0, updated: 0, unchanged: 0, unplaced: 0, failed: parsed.failed }
+  let report: NotesImportReport
   try {
-    const briefings = await briefingsOf(parsed.annotations, archive)
-    const incoming = parsed.annotations.map((a) => completed(a, briefings.get(a.briefingId)))
-    const outcomes = store.importAnnotations(incoming)
-    outcomes.forEach((outcome) => report[outcome]++)
-    report.unplaced = incoming.filter((a, i) => {
-      if (outcomes[i] === 'unchanged') return false
-      const briefing = briefings.get(a.briefingId)
-      return !briefing || resolveAnnotation(a, briefing).status === 'orphan'
-    }).length
+    report = await importAnnotations(parsed, store, (id) => archive.get(id))
   } finally {
     await store.close()
   }
