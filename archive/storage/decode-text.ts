@@ -57,11 +57,13 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array, start = 0): number {
 function decodeUtf16(
   bytes: Uint8Array,
   encoding: 'utf-16le' | 'utf-16be',
-  fileName: string
+  fileName: string,
+  bom = true
 ): DecodeResult {
-  const body = bytes.subarray(2)
+  const body = bom ? bytes.subarray(2) : bytes
+  const what = bom ? encoding.toUpperCase() : `${encoding.toUpperCase()} (detected: no byte-order mark)`
   if (body.length % 2 !== 0) {
-    return { ok: false, error: `${fileName}: invalid ${encoding.toUpperCase()}: odd number of bytes` }
+    return { ok: false, error: `${fileName}: invalid ${what}: odd number of bytes` }
   }
   try {
     const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body)
@@ -69,9 +71,41 @@ function decodeUtf16(
   } catch {
     return {
       ok: false,
-      error: `${fileName}: invalid ${encoding.toUpperCase()}: unpaired surrogate in the text`
+      error: `${fileName}: invalid ${what}: unpaired surrogate in the text`
     }
   }
+}
+
+/** Text characters a briefing is written in: tabs and line breaks, Latin, punctuation, CJK, Hangul, full-width. */
+function plausible(c: number): boolean {
+  return c === 0x09 || c === 0x0a || c === 0x0d || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0x24f) ||
+    (c >= 0x1100 && c <= 0x11ff) || (c >= 0x2010 && c <= 0x33ff) || (c >= 0x3400 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xd800 && c <= 0xdfff) || (c >= 0xff00 && c <= 0xffef)
+}
+
+/**
+ * UTF-16 without a byte-order mark, told by its zero bytes: the high byte of every ASCII character (line
+ * breaks, spaces, digits) is zero, at odd offsets in UTF-16LE and even ones in UTF-16BE. The side with the
+ * zeros must hold nearly all of them, and the text read that way must be ≥ 95 % characters a briefing uses,
+ * so a binary file with zero bytes is not taken for text. Undefined when it is not UTF-16.
+ */
+export function detectUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length - (bytes.length % 2), 1 << 16)
+  if (n < 4) return undefined
+  let even = 0
+  let odd = 0
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++
+    if (bytes[i + 1] === 0) odd++
+  }
+  const encoding = odd > even * 9 && odd > 0 ? 'utf-16le' : even > odd * 9 && even > 0 ? 'utf-16be' : undefined
+  if (!encoding) return undefined
+  let good = 0
+  for (let i = 0; i < n; i += 2) {
+    const unit = encoding === 'utf-16le' ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1]
+    if (plausible(unit)) good++
+  }
+  return good >= 0.95 * (n / 2) ? encoding : undefined
 }
 
 /**
@@ -88,6 +122,10 @@ export function decodeText(bytes: Uint8Array, fileName = 'input'): DecodeResult 
   const hasBom = startsWith(bytes, UTF8_BOM)
   const start = hasBom ? UTF8_BOM.length : 0
   const bad = firstInvalidUtf8Offset(bytes, start)
+  if (!hasBom && (bad >= 0 || bytes.includes(0))) {
+    const utf16 = detectUtf16(bytes)
+    if (utf16) return decodeUtf16(bytes, utf16, fileName, false)
+  }
   if (bad >= 0) {
     const hex = bytes[bad].toString(16).toUpperCase().padStart(2, '0')
     return {

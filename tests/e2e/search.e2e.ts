@@ -351,6 +351,31 @@ test('shows results in the dark theme and says when nothing matches', async ({ p
   expect(errors).toEqual([])
 })
 
+test('says which typed filter cannot be used instead of searching without it', async ({ page, app }) => {
+  const errors = watchErrors(page)
+  const search = new SearchPage(page)
+  // the core answers with the error and no hits (not every 베이징 item, as when the filter was ignored)
+  const answer = await app.services.api.search({ query: 'published:abc 베이징' })
+  expect(answer.total).toBe(0)
+  expect(answer.errors?.map((e) => [e.token, e.problem])).toEqual([['published:abc', 'date']])
+  await page.goto('/')
+  await expect(page.getByRole('listbox', { name: '브리핑 목록' })).toBeVisible()
+  await page.keyboard.press('/')
+  await search.box.fill('published:abc 베이징')
+  const alert = search.panel.getByRole('alert')
+  await expect(alert).toContainText('이 필터는 쓸 수 없습니다')
+  await expect(alert).toContainText('published:abc: 날짜가 아닙니다')
+  await expect(search.hits).toHaveCount(0)
+  await saveScreenshot(page, 'search-invalid-filter')
+  await search.box.fill('날짜:2023-13')
+  await expect(alert).toContainText('날짜:2023-13: 13월은 없습니다')
+  // fixed: the search runs again
+  await search.box.fill('베이징 published:2026')
+  await expect(search.hit(BEIJING_TIANJIN)).toBeVisible()
+  await expect(alert).toHaveCount(0)
+  expect(errors).toEqual([])
+})
+
 test('pages through more results than one page holds', async ({ page, app }, testInfo) => {
   const errors = watchErrors(page)
   const search = new SearchPage(page)

@@ -85,13 +85,13 @@ describe('briefings parse errors', () => {
     expect(r.code).toBe(2)
     expect(r.stdout).toBe('')
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
-    expect(r.stderr).toMatch(/\/nonexistent\/briefing\.txt: no such file/)
+    expect(r.stderr).toBe('briefings: /nonexistent/briefing.txt: not found\n')
   })
 
   test('a folder exits 2', () => {
     const r = run('parse', tmpdir(), '--json')
     expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(/is a directory/)
+    expect(r.stderr).toBe(`briefings: ${tmpdir()}: is a folder, not a file\n`)
   })
 
   test('bytes that are not text exit 2 naming the file and the reason', () => {

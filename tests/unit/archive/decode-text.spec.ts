@@ -44,7 +44,8 @@ describe('decodeText', () => {
     { name: 'an encoded surrogate (ED A0 80)', bytes: [0xed, 0xa0, 0x80], reason: /not valid UTF-8/ },
     { name: 'a truncated sequence at the end', bytes: [0x41, 0xea, 0xb0], reason: /offset 1/ },
     { name: 'a code point past U+10FFFF (F4 90 80 80)', bytes: [0xf4, 0x90, 0x80, 0x80], reason: /not valid UTF-8/ },
-    { name: 'NUL bytes', bytes: [0x41, 0x00, 0x42, 0x00], reason: /NUL bytes/ },
+    { name: 'NUL bytes on both sides (not UTF-16)', bytes: [0x41, 0x00, 0x00, 0x42, 0x43, 0x00, 0x00, 0x44], reason: /NUL bytes/ },
+    { name: 'UTF-16LE without a BOM cut at an odd byte', bytes: [0x41, 0x00, 0x0a, 0x00, 0x42], reason: /invalid UTF-16LE \(detected: no byte-order mark\): odd number of bytes/ },
     { name: 'UTF-16LE with an odd byte count', bytes: [0xff, 0xfe, 0x41], reason: /odd number of bytes/ },
     { name: 'UTF-16LE with a lone surrogate', bytes: [0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00], reason: /unpaired surrogate/ }
   ]
