@@ -32,6 +32,8 @@ app.enableSandbox()
 /** Only an unpackaged `electron-vite dev` run loads the renderer from the dev server. */
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'] || undefined
 const csp = contentSecurityPolicy(devServerUrl)
+/** The open and save dialogs' filter for Web Annotation JSON. */
+const JSON_FILTER = { name: 'Web Annotation JSON', extensions: ['jsonld', 'json'] }
 
 let mainWindow: BrowserWindow | null = null
 let settings: SettingsBackend | null = null
@@ -107,10 +109,16 @@ async function start(): Promise<void> {
     notes: notesStore,
     archive: store,
     events: hub,
-    chooseSavePath: async (suggestedName) => {
-      const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'Markdown', extensions: ['md'] }] }
+    chooseSavePath: async (suggestedName, format) => {
+      const filters = format === 'json' ? [JSON_FILTER] : [{ name: 'Markdown', extensions: ['md'] }]
+      const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters }
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
       return result.canceled || !result.filePath ? null : result.filePath
+    },
+    chooseOpenPath: async () => {
+      const options = { defaultPath: app.getPath('documents'), filters: [JSON_FILTER], properties: ['openFile' as const] }
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
     },
     writeClipboard: (text) => clipboard.writeText(text)
   })

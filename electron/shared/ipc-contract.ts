@@ -26,12 +26,14 @@ import type {
 } from '../../archive/notes/model.ts'
 import type { AnnotationView, NotesFacets, NotesQuery } from '../../archive/notes/query-notes.ts'
 import type { ReanchorEntry } from '../../archive/notes/anchor.ts'
+import type { NotesImportReport } from '../../archive/notes/interchange.ts'
 
 // The data types the renderer shows, re-exported so it imports them from the contract only.
 export type * from '../../archive/model/briefing.ts'
 export type * from '../../archive/search/results.ts'
 export type * from '../../archive/notes/model.ts'
 export type * from '../../archive/notes/query-notes.ts'
+export type * from '../../archive/notes/interchange.ts'
 
 export interface NotesQueryResult {
   total: number
@@ -158,6 +160,17 @@ export interface ArchiveApi {
   exportDigest(input: DigestRequest): Promise<{ markdown: string; fileName: string }>
   /** Asks where to save the digest and writes it: the path, or null if cancelled. */
   saveDigest(input: DigestRequest): Promise<{ path: string | null }>
+  /**
+   * Every highlight, item note and bookmark as one W3C Web Annotation collection (JSON-LD): asks where to save
+   * it and writes it; the path (null if cancelled) and how many annotations it holds.
+   */
+  saveAnnotations(input: Record<string, never>): Promise<{ path: string | null; count: number }>
+  /**
+   * Asks for a Web Annotation JSON file (ours, Hypothesis's, …) and imports it, idempotent by id: what was
+   * imported, or null if cancelled. A file that is not JSON or not annotations changes nothing (an error
+   * naming the file).
+   */
+  importAnnotations(input: Record<string, never>): Promise<(NotesImportReport & { file: string }) | null>
   /** What the last re-import of this briefing did to its notes, or null. */
   reanchorReport(input: { briefingId: BriefingId }): Promise<ReanchorReport | null>
   /** Puts text on the system clipboard. */
@@ -194,6 +207,8 @@ export const CHANNELS = {
   exportDigest: 'notes:export-digest',
   saveDigest: 'notes:save-digest',
   reanchorReport: 'notes:reanchor-report',
+  saveAnnotations: 'notes:save-annotations',
+  importAnnotations: 'notes:import-annotations',
   copyText: 'clipboard:write-text'
 } as const satisfies Record<ApiMethod, string>
 

@@ -41,6 +41,8 @@ export interface RealServices {
   notes: NotesService
   /** Where the save dialog "chooses" to save (a test sets it; null: the user cancels). */
   savePath: string | null
+  /** What the open dialog answers (null: cancelled), set by a test. */
+  openPath: string | null
   /** Every text put on the clipboard, in order. */
   clipboard: string[]
 }
@@ -68,6 +70,7 @@ export async function createRealServices(archiveDir: string, userDataDir: string
     archive: store,
     events,
     chooseSavePath: async () => services.savePath,
+    chooseOpenPath: async () => services.openPath,
     writeClipboard: (text) => void clipboard.push(text)
   })
   const api = createApiService({
@@ -79,7 +82,7 @@ export async function createRealServices(archiveDir: string, userDataDir: string
     openExternal: async (url) => void opened.push(url),
     appInfo: { version: '0.0.0-e2e', archiveDir, userDataDir }
   })
-  return Object.assign(services, { api, store, opened, searchService, events, notesStore, notes, savePath: null, clipboard })
+  return Object.assign(services, { api, store, opened, searchService, events, notesStore, notes, savePath: null, openPath: null, clipboard })
 }
 
 /** A running bridge. */

@@ -318,6 +318,82 @@ test('a note typed and not yet saved (the window closed within the typing deboun
   await expect.poll(saved).toBe('닫기 직전에 쓴 메모')
 })
 
+test('Web Annotation JSON: export every note from the all-notes view, import another tool\'s file by its quotes, idempotently, and refuse a bad file', async ({ page, app }) => {
+  const errors = watchErrors(page)
+  const briefing = await app.services.store.get(SAMPLE_ID)
+  if (!briefing) throw new Error(`${SAMPLE_ID} is not in the archive`)
+  const i02 = allItems(briefing).find((i) => i.id === item('I-02'))!
+  const raw = itemText(i02).raw
+  const mine = '희석냉동기, 단일광자 검출기'
+  const start = raw.indexOf(mine)
+  await app.services.api.createHighlight({ briefingId: SAMPLE_ID, itemId: i02.id, text: raw, start, end: start + mine.length, color: 'green', tags: ['부품'] })
+
+  await page.goto('/')
+  await page.getByRole('button', { name: '모든 메모' }).click()
+  const exchange = page.getByRole('group', { name: /W3C Web Annotation JSON/ })
+  const out = join(app.root, 'exported.jsonld')
+  app.services.savePath = out
+  await exchange.getByRole('button', { name: 'JSON 내보내기' }).click()
+  await expect(page.getByRole('status').filter({ hasText: '메모 1개를 저장했습니다' })).toBeVisible()
+  const collection = JSON.parse(await readFile(out, 'utf8')) as {
+    type: string
+    total: number
+    first: { items: Array<{ type: string; motivation: string; target: { source: string; selector: Array<{ type: string; exact?: string }> } }> }
+  }
+  expect(collection).toMatchObject({ type: 'AnnotationCollection', total: 1 })
+  expect(collection.first.items[0]).toMatchObject({ type: 'Annotation', motivation: 'highlighting', target: { source: `briefing-reader://item/${i02.id}` } })
+  expect(collection.first.items[0].target.selector.find((sel) => sel.type === 'TextQuoteSelector')?.exact).toBe(mine)
+
+  // Another tool's file: a quote selector only (no positions, no hash), a comment and a tag.
+  const theirs = '극저온 증폭기'
+  const foreign = join(app.root, 'hypothesis.json')
+  await writeFile(
+    foreign,
+    JSON.stringify([
+      {
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        id: 'https://hypothes.is/a/Xk3-example',
+        type: 'Annotation',
+        motivation: 'highlighting',
+        created: '2026-11-20T09:00:00Z',
+        modified: '2026-11-20T09:00:00Z',
+        body: [
+          { type: 'TextualBody', purpose: 'commenting', value: '공급망 점검', format: 'text/markdown' },
+          { type: 'TextualBody', purpose: 'tagging', value: '공급망' }
+        ],
+        target: { source: `briefing-reader://item/${i02.id}`, selector: [{ type: 'TextQuoteSelector', exact: theirs }] }
+      }
+    ])
+  )
+  app.services.openPath = foreign
+  const importButton = exchange.getByRole('button', { name: 'JSON 가져오기' })
+  await importButton.click()
+  const report = page.getByRole('status', { name: '가져오기 결과' })
+  await expect(report).toHaveText(/hypothesis\.json: 새로 1 · 갱신 0 · 변경 없음 0 · 위치를 찾지 못함 0 · 실패 0/)
+  const list = page.getByRole('list', { name: '메모 목록' })
+  await expect(list).toContainText(theirs)
+  await expect(list).toContainText('#공급망')
+  await saveScreenshot(page, 'notes-import-json')
+  // The same file again: nothing changes.
+  await importButton.click()
+  await expect(report).toHaveText(/새로 0 · 갱신 0 · 변경 없음 1/)
+  expect(app.services.notesStore.list()).toHaveLength(2)
+
+  // Not JSON: refused with the file's name, the store as it was.
+  const before = app.services.notesStore.list()
+  const bad = join(app.root, 'notes.txt')
+  await writeFile(bad, 'these are not annotations')
+  app.services.openPath = bad
+  await importButton.click()
+  await expect(page.getByRole('alert')).toContainText(`${bad}: not valid JSON`)
+  expect(app.services.notesStore.list()).toBe(before)
+
+  // In the reader, the imported highlight is painted where its quote is.
+  await list.getByRole('button').filter({ hasText: theirs }).click()
+  await expect.poll(async () => (await painted(page)).map((p) => p.text)).toEqual(expect.arrayContaining([mine, theirs]))
+  expect(errors).toEqual([])
+})
+
 test('the colours mean what the user names them, in the toolbar and in the settings', async ({ page }) => {
   const errors = watchErrors(page)
   await page.goto('/')

@@ -3,7 +3,7 @@ import type { NotesApi } from '../../electron/main/services/notes-service.ts'
 const NOTES_METHODS = [
   'queryNotes', 'placeHighlights', 'createHighlight', 'addItemNote', 'toggleBookmark', 'updateAnnotation',
   'deleteAnnotation', 'restoreAnnotation', 'listTrash', 'notesInfo', 'setColorMeanings', 'exportMarkdown',
-  'saveMarkdown', 'reanchorReport', 'exportDigest', 'saveDigest', 'copyText'
+  'saveMarkdown', 'reanchorReport', 'saveAnnotations', 'importAnnotations', 'exportDigest', 'saveDigest', 'copyText'
 ] as const satisfies ReadonlyArray<keyof NotesApi>
 
 /** Notes methods for API fakes of tests about something else: each rejects if called. */

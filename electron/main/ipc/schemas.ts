@@ -184,6 +184,8 @@ export const API_SCHEMAS = {
   exportDigest: digestRequest,
   saveDigest: digestRequest,
   reanchorReport: z.object({ briefingId }).strict(),
+  saveAnnotations: noInput,
+  importAnnotations: noInput,
   copyText: z.object({ text: z.string().max(5_000_000) }).strict()
 } satisfies { [K in ApiMethod]: z.ZodType<ApiInput<K>> }
 

@@ -14,6 +14,10 @@ import type { Annotation, Bookmark, Color, Highlight, ItemNote, Placement, Trash
 import { buildViews, queryViews, type AnnotationView } from '../../../archive/notes/query-notes.ts'
 import type { NotesStore } from '../../../archive/storage/notes-store.ts'
 import type { ArchiveStore } from '../../../archive/storage/index.ts'
+import { importAnnotations, readAnnotationsText } from '../../../archive/notes/interchange.ts'
+import { NotesFileError } from '../../../archive/notes/notes-file-error.ts'
+import { toAnnotationCollection } from '../../../archive/notes/web-annotation.ts'
+import { readInputFile } from '../../../archive/storage/read-input.ts'
 import { writeAtomic } from '../../../archive/storage/write-atomic.ts'
 import type { AnnotationPatch, ArchiveApi, DigestRequest, NotesInfo, ReanchorReport } from '../../shared/ipc-contract.ts'
 import type { EventHub } from './events.ts'
@@ -24,7 +28,9 @@ export interface NotesServiceDeps {
   events?: EventHub
   now?: () => Date
   /** Asks where to save an export (the suggested file name given); null when the user cancels. */
-  chooseSavePath: (suggestedName: string) => Promise<string | null>
+  chooseSavePath: (suggestedName: string, format: 'markdown' | 'json') => Promise<string | null>
+  /** Asks for a Web Annotation JSON file to import; null when the user cancels. */
+  chooseOpenPath: (format: 'json') => Promise<string | null>
   /** Puts text on the system clipboard. */
   writeClipboard: (text: string) => void
 }
@@ -46,6 +52,8 @@ export type NotesApi = Pick<
   | 'exportMarkdown'
   | 'saveMarkdown'
   | 'reanchorReport'
+  | 'saveAnnotations'
+  | 'importAnnotations'
   | 'exportDigest'
   | 'saveDigest'
   | 'copyText'
@@ -72,6 +80,9 @@ function findItem(briefing: Briefing, itemId: string): Item | undefined {
   for (const section of briefing.sections) for (const item of section.items) if (item.id === itemId) return item
   return undefined
 }
+
+/** The largest Web Annotation file the app imports (100,000 annotations are ~80 MB). */
+const MAX_ANNOTATION_FILE_BYTES = 128 * 1024 * 1024
 
 export function createNotesService(deps: NotesServiceDeps): NotesService {
   const { notes, archive } = deps
@@ -187,7 +198,7 @@ export function createNotesService(deps: NotesServiceDeps): NotesService {
 
   /** Asks for a place and writes `markdown` there (merging a per-briefing export into an existing file). */
   async function saveWithDialog(fileName: string, markdown: string, merge: boolean): Promise<{ path: string | null }> {
-    const path = await deps.chooseSavePath(fileName)
+    const path = await deps.chooseSavePath(fileName, 'markdown')
     if (!path) return { path: null }
     let existing: string | undefined
     if (merge) {
@@ -341,6 +352,37 @@ export function createNotesService(deps: NotesServiceDeps): NotesService {
     },
 
     reanchorReport: async ({ briefingId }) => reports.get(briefingId) ?? null,
+
+    async saveAnnotations() {
+      const all = notes.list()
+      const day = isoWithOffset(deps.now?.() ?? new Date()).slice(0, 10)
+      const path = await deps.chooseSavePath(`${day} Briefing Reader annotations.jsonld`, 'json')
+      if (!path) return { path: null, count: all.length }
+      const collection = toAnnotationCollection(all, { colorMeanings: notes.colorMeanings(), generated: deps.now?.() ?? new Date() })
+      await writeAtomic(path, `${JSON.stringify(collection, null, 2)}\n`)
+      return { path, count: collection.total }
+    },
+
+    async importAnnotations() {
+      const file = await deps.chooseOpenPath('json')
+      if (!file) return null
+      // Read and checked before the store is touched: a bad file changes nothing.
+      const read = await readInputFile(file, file, MAX_ANNOTATION_FILE_BYTES)
+      if (!read.ok) throw new Error(read.error)
+      let parsed: ReturnType<typeof readAnnotationsText>
+      try {
+        parsed = readAnnotationsText(new TextDecoder('utf-8').decode(read.bytes))
+      } catch (error) {
+        if (error instanceof NotesFileError) throw new Error(`${file}: ${error.reason}`, { cause: error })
+        throw error
+      }
+      const before = new Map(notes.list().map((a) => [a.id, a]))
+      const report = await importAnnotations(parsed, notes, loadBriefing)
+      const touched = new Set<BriefingId>()
+      for (const a of notes.list()) if (before.get(a.id) !== a) touched.add(a.briefingId)
+      if (touched.size > 0) changed(...touched)
+      return { ...report, file }
+    },
 
     async copyText({ text }) {
       deps.writeClipboard(text)
