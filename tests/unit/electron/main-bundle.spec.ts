@@ -28,7 +28,9 @@ interface Report {
   menu: string[]
   openHandler: unknown
   settingsFile: { windowState?: unknown }
-  notesStore: boolean
+  addedNote: { ok: boolean }
+  journalBeforeQuit: boolean
+  notesStore: { annotations: Array<{ text?: string }> }
 }
 
 describe.skipIf(!existsSync(built))('out/main/index.js under a fake Electron', () => {
@@ -59,8 +61,10 @@ describe.skipIf(!existsSync(built))('out/main/index.js under a fake Electron', (
     expect(sent).toEqual([['webContents.send', 'event:open-link', { kind: 'item', id: 'sample-weekly-2026-01-09/I-02' }]])
   })
 
-  test('opens the notes store in the user-data folder through electron-store', () => {
-    expect(report.notesStore).toBe(true)
+  test('opens the notes store in the user-data folder: a change goes to its journal at once, and through electron-store into notes.json at quit', () => {
+    expect(report.addedNote).toMatchObject({ ok: true })
+    expect(report.journalBeforeQuit).toBe(true)
+    expect(report.notesStore.annotations.map((a) => a.text)).toEqual(['가짜 Electron의 메모'])
   })
 
   test('applies the user-data override before taking the single-instance lock', () => {

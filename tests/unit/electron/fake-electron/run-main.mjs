@@ -43,11 +43,18 @@ if (win) {
   const { app } = await import('electron')
   app.emit('second-instance', {}, ['/opt/briefing-reader', 'briefing-reader://item/sample-weekly-2026-01-09/I-02'], repo)
   app.emit('second-instance', {}, ['/opt/briefing-reader', 'briefing-reader://item/../../etc'], repo)
-  report.notesStore = (await readFile(join(userData, 'notes.json'), 'utf8')).length > 0
   win.bounds = { x: 30, y: 40, width: 1100, height: 800 }
   win.emit('move')
   win.emit('close')
   report.settingsFile = JSON.parse(await readFile(join(userData, 'settings.json'), 'utf8'))
+  // A note through the channel the renderer uses: a line in the journal at once; at quit the journal is
+  // folded into notes.json through electron-store.
+  const briefing = (await state.ipc.get('briefings:get')(trusted, { id: 'sample-weekly-2026-01-09' })).value
+  const itemId = briefing.sections[0].items[0].id
+  report.addedNote = await state.ipc.get('notes:add-item-note')(trusted, { briefingId: briefing.id, itemId, text: '가짜 Electron의 메모' })
+  report.journalBeforeQuit = (await readFile(join(userData, 'notes.json.journal'), 'utf8')).includes('가짜 Electron의 메모')
+  app.emit('will-quit')
+  report.notesStore = JSON.parse(await readFile(join(userData, 'notes.json'), 'utf8'))
 }
 process.stdout.write(`\n@@REPORT@@${JSON.stringify(report)}\n`)
 process.exit(0)
