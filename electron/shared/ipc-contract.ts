@@ -109,6 +109,14 @@ export interface AppInfo {
   userDataDir: string
 }
 
+/** The archive folder's repairs and problems since the app started (archive/storage's warnings). */
+export interface ArchiveWarnings {
+  /** Each repair or problem: the file, relative to the archive folder, and what happened. */
+  warnings: Array<{ file: string; message: string }>
+  /** Why the archive or its search index cannot be used, when it cannot (a folder refused, unreadable). */
+  error?: string
+}
+
 export interface ArchiveApi {
   /** Every briefing in the archive, newest first. */
   listBriefings(input: Record<string, never>): Promise<BriefingSummary[]>
@@ -125,6 +133,8 @@ export interface ArchiveApi {
   findInBriefing(input: { briefingId: BriefingId; query: string }): Promise<FindInBriefingResult>
   /** The state of the search index (building, loading, ready) for a progress display. */
   indexStatus(input: Record<string, never>): Promise<IndexProgress>
+  /** What the archive repaired or could not use since the app started, and why it failed if it did (a notice). */
+  archiveWarnings(input: Record<string, never>): Promise<ArchiveWarnings>
 
   /** Annotations matching the query, with where each lands now. */
   queryNotes(input: NotesQuery): Promise<NotesQueryResult>
@@ -191,6 +201,7 @@ export const CHANNELS = {
   search: 'search:query',
   findInBriefing: 'search:find-in-briefing',
   indexStatus: 'search:index-status',
+  archiveWarnings: 'archive:warnings',
   queryNotes: 'notes:query',
   placeHighlights: 'notes:place-highlights',
   createHighlight: 'notes:create-highlight',

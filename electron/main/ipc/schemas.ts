@@ -135,6 +135,7 @@ export const API_SCHEMAS = {
     .strict(),
   findInBriefing: z.object({ briefingId, query: z.string().max(MAX_QUERY_LENGTH) }).strict(),
   indexStatus: noInput,
+  archiveWarnings: noInput,
   queryNotes: notesQuery,
   placeHighlights: z
     .object({

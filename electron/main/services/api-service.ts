@@ -55,6 +55,10 @@ export function createApiService(deps: ApiServiceDeps): ArchiveApi {
       rejectInvalid(query, filters) ?? deps.search.search(query, { filters, limit, offset, ...deps.noteSets() }),
     findInBriefing: async ({ briefingId, query }) => deps.search.findInBriefing(briefingId, query),
     indexStatus: async () => deps.search.progress(),
+    archiveWarnings: async () => {
+      const error = deps.search.failure()
+      return error === undefined ? { warnings: deps.search.warnings() } : { warnings: deps.search.warnings(), error }
+    },
     ...deps.notes
   } satisfies ArchiveApi
 }

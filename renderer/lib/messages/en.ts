@@ -290,6 +290,10 @@ export const en: Messages = {
   'notesView.importFailed': 'Entry {index}: {error}',
   'notesView.importClose': 'Close the result',
 
+  'archive.repaired': 'Briefing Reader found damaged or missing files in the archive folder and repaired them from the original briefings:',
+  'archive.failed': 'The archive folder cannot be used:',
+  'archive.folder': 'Archive folder',
+  'archive.more': '… and {count} more (the full list is in the log)',
   'store.damaged': 'The notes store file was damaged.',
   'store.restored': 'The newest good backup, {backup}, was restored.',
   'store.noBackup': 'There was no good backup, so the store starts empty.',

@@ -284,6 +284,10 @@ export const ko = {
   'notesView.importFailed': '{index}번째 항목: {error}',
   'notesView.importClose': '결과 닫기',
 
+  'archive.repaired': '보관함 폴더에서 손상되었거나 없어진 파일을 찾아 원본 브리핑으로 복구했습니다:',
+  'archive.failed': '보관함 폴더를 사용할 수 없습니다:',
+  'archive.folder': '보관함 폴더',
+  'archive.more': '… 외 {count}건 (전체 목록은 로그에 있습니다)',
   'store.damaged': '메모 저장소 파일이 손상되어 있었습니다.',
   'store.restored': '가장 최근의 정상 백업 {backup}을(를) 복원했습니다.',
   'store.noBackup': '정상 백업이 없어 빈 저장소로 시작했습니다.',

@@ -20,6 +20,7 @@ function fakeApi(overrides: Partial<ArchiveApi> = {}): ArchiveApi {
     })),
     findInBriefing: vi.fn(async () => ({ total: 0, items: [] })),
     indexStatus: vi.fn(async () => ({ state: 'ready' as const, done: 0, total: 0, loaded: 0, built: 0 })),
+    archiveWarnings: vi.fn(async () => ({ warnings: [] })),
     ...unusedNotesApi(),
     ...overrides
   }

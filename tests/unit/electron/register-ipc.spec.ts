@@ -35,6 +35,7 @@ const api: ArchiveApi = {
   ),
   findInBriefing: async () => ({ total: 0, items: [] }),
   indexStatus: async () => ({ state: 'ready', done: 0, total: 0, loaded: 0, built: 0 }),
+  archiveWarnings: async () => ({ warnings: [] }),
   ...unusedNotesApi()
 }
 
