@@ -4,7 +4,7 @@
  */
 
 const REASONS: Record<string, string> = {
-  ENOENT: 'not found',
+  ENOENT: 'file not found',
   EACCES: 'permission denied',
   EPERM: 'permission denied',
   EISDIR: 'is a folder',

@@ -85,7 +85,7 @@ describe('briefings parse errors', () => {
     expect(r.code).toBe(2)
     expect(r.stdout).toBe('')
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
-    expect(r.stderr).toBe('briefings: /nonexistent/briefing.txt: not found\n')
+    expect(r.stderr).toBe('briefings: /nonexistent/briefing.txt: file not found\n')
   })
 
   test('a folder exits 2', () => {

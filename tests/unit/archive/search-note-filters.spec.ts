@@ -17,8 +17,8 @@ describe('note filters in the query language', () => {
       bookmarked: true,
       annotated: true
     })
-    // An unknown colour is kept as a word, never silently dropped.
-    expect(parseQuery('color:magenta').notes).toEqual(['color:magenta'])
+    // An unknown colour is an error naming the filter, never silently dropped (issue 8).
+    expect(parseQuery('color:magenta').errors.map((e) => [e.token, e.problem])).toEqual([['color:magenta', 'color']])
   })
 
   test('keep only the items the notes name', async () => {

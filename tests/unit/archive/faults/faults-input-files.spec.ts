@@ -137,8 +137,8 @@ describe('parse and import accept regular files only, within one size limit', ()
     expectRefused(link, 'a broken symlink (what it points to is not found)')
   })
 
-  test('a missing file is "not found"', () => {
-    expectRefused(join(dir, 'missing.txt'), 'not found')
+  test('a missing file is "file not found"', () => {
+    expectRefused(join(dir, 'missing.txt'), 'file not found')
   })
 
   test('an unreadable file is "permission denied", never EACCES', (ctx) => {
