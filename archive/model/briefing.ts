@@ -137,7 +137,23 @@ export interface Briefing {
   /** True for the project's fictional sample content. */
   sample?: boolean
   warnings: ParseWarning[]
+  /**
+   * `weekly`: an issue of a series, identified by series and date; `post`: a single post (a publisher posts
+   * several a day), identified by series, date and title. Absent: `weekly` (briefings stored before import).
+   */
+  kind?: BriefingKind
+  /** A post's own title (a weekly issue's title is its series). */
+  title?: string
+  /** The format the source was read as. Absent: `text`. */
+  format?: SourceFormat
+  /** The layout module that parsed it and its version (a newer version re-parses). Absent: the KOSTEC weekly parser. */
+  layout?: { name: string; version: number }
+  /** `import-date`: the source had no date; `published` is the day it was imported. Absent: from the document. */
+  publishedFrom?: 'document' | 'import-date'
 }
+
+export type BriefingKind = 'weekly' | 'post'
+export type SourceFormat = 'text' | 'pdf' | 'html' | 'markdown' | 'hwpx' | 'json'
 
 /** What the library list shows for one briefing. */
 export interface BriefingSummary {
