@@ -47,7 +47,9 @@ export interface ExtractedDocument {
 /** A document a reader cannot use: `reason` is one line, without the file name (the caller adds it). */
 export class ImportError extends Error {
   override readonly name = 'ImportError'
-  constructor(readonly reason: string) {
+  readonly reason: string
+  constructor(reason: string) {
     super(reason)
+    this.reason = reason
   }
 }
