@@ -10,11 +10,11 @@
  * parsing or building, so writers interleave file by file and a waiting writer's wait stays short.
  */
 import * as fs from 'node:fs'
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm } from 'node:fs/promises'
 import { hostname } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import lockfile from 'proper-lockfile'
-import { processGone } from './write-atomic.ts'
+import { processGone, tempNameFor } from './write-atomic.ts'
 
 export const LOCK_NAME = 'archive.lock'
 const OWNER_NAME = 'owner.json'
@@ -58,12 +58,32 @@ async function ownerGone(dir: string): Promise<boolean> {
   return owner?.host === hostname() && typeof owner.pid === 'number' && processGone(owner.pid)
 }
 
+const ownerRecord = (): string => JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() })
+
 /**
- * proper-lockfile removes its lock with rmdir; the owner record inside it makes that a recursive removal
- * (release, a stale lock's takeover, the exit-time cleanup).
+ * The file system proper-lockfile uses for the lock. Its mkdir makes the lock whole at once: a folder named
+ * like a temp file (`.archive.lock.tmp-<pid>-<host>-<random>`) gets the owner record, then is renamed to
+ * `archive.lock`, so no lock ever exists without its owner (a holder killed between the two would otherwise
+ * leave a lock nobody can tell is dead until it goes stale); a rename onto an existing lock fails, which is
+ * "held". Its rmdir is a recursive removal (release, a stale lock's takeover, the exit-time cleanup).
  */
 const lockFs = {
   ...fs,
+  mkdir: (path: string, callback: (error: NodeJS.ErrnoException | null) => void) => {
+    const staging = join(dirname(path), tempNameFor(path))
+    const undo = (error: NodeJS.ErrnoException): void => fs.rm(staging, { recursive: true, force: true }, () => callback(error))
+    fs.mkdir(staging, (error) => {
+      if (error) return callback(error)
+      fs.writeFile(join(staging, OWNER_NAME), ownerRecord(), (writeError) => {
+        if (writeError) return undo(writeError)
+        fs.rename(staging, path, (renameError) => {
+          if (!renameError) return callback(null)
+          const held = ['ENOTEMPTY', 'EEXIST', 'EPERM', 'EISDIR'].includes(renameError.code ?? '')
+          undo(held ? Object.assign(new Error(`${path}: held`), { code: 'EEXIST' }) : renameError)
+        })
+      })
+    })
+  },
   rmdir: (path: string, callback: (error: NodeJS.ErrnoException | null) => void) =>
     fs.rm(path, { recursive: true, force: true }, callback),
   rmdirSync: (path: string) => fs.rmSync(path, { recursive: true, force: true })
@@ -107,11 +127,6 @@ export async function acquireArchiveLock(dir: string, options: LockOptions = {})
       if (Date.now() - started >= waitMs) throw new ArchiveLockedError(dir, await readOwner(dir), Date.now() - started)
       await new Promise((resolve) => setTimeout(resolve, Math.min(200, 10 + attempt * 10)))
     }
-  }
-  try {
-    await writeFile(join(lockPath, OWNER_NAME), JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }))
-  } catch {
-    /* without the record, a killed writer's lock only goes stale */
   }
   return async () => {
     try {

@@ -73,7 +73,8 @@ export async function sweepDeadTemps(dir: string): Promise<string[]> {
   for (const name of names) {
     if (!isDeadTemp(name)) continue
     try {
-      await rm(join(dir, name), { force: true })
+      // (a folder too: the archive's lock is staged in a temp-named folder)
+      await rm(join(dir, name), { force: true, recursive: true })
       removed.push(name)
     } catch {
       /* read-only or already gone: the next writer tries again */
