@@ -1,14 +1,11 @@
-import { lstat, readdir, realpath, stat } from 'node:fs/promises'
-import { basename, extname, join, resolve } from 'node:path'
-import { isArchiveFolder } from '../storage/archive-folder.ts'
+import { realpath, stat } from 'node:fs/promises'
+import { basename, resolve } from 'node:path'
 import { fsErrorMessage, fsReason } from '../storage/fs-reason.ts'
+import { walkInputs } from '../storage/walk-inputs.ts'
 import { openArchiveStore, type ImportOutcome } from '../storage/archive-store.ts'
 import { ArchiveSearch } from '../storage/archive-search.ts'
 import { markSnippet } from '../search/highlight.ts'
 import { describeQueryError, parseQuery } from '../search/parse-query.ts'
-
-/** File extensions `briefings import` picks up when given a folder. */
-const IMPORTABLE = new Set(['.txt', '.text', '.md'])
 
 /** The value after `name` in `args`, if any. */
 export function option(args: string[], name: string): string | undefined {
@@ -24,85 +21,6 @@ export function positional(args: string[], valued: string[]): string[] {
     else if (!args[i].startsWith('--')) out.push(args[i])
   }
   return out
-}
-
-/** A file found by walking the paths given to `briefings import`, or an entry that could not be walked. */
-type Found = { file: string } | { failed: string; error: string } | { skipped: string; reason: string }
-
-/**
- * The files to import from `path`: the path itself when it is not a folder (the import reports what is
- * wrong with it), else the importable files under it, in name order. Nothing stops the walk: an unreadable
- * folder, a broken symlink or a symlink loop is one `failed` entry naming the path and the reason, and an
- * archive folder inside (the target archive, or another one) is skipped, never imported.
- */
-async function* walk(path: string, archiveDir: string, stack: string[] = []): AsyncGenerator<Found> {
-  let info
-  try {
-    info = await stat(path)
-  } catch (error) {
-    // at the top, the import names the reason; inside a folder, only an entry that would be imported is
-    // reported unless it is a broken or looping symlink (it may have pointed to a folder)
-    if (stack.length === 0) yield { file: path }
-    else yield { failed: path, error: await entryError(path, error) }
-    return
-  }
-  if (!info.isDirectory()) {
-    yield { file: path }
-    return
-  }
-  let real: string
-  try {
-    real = await realpath(path)
-  } catch (error) {
-    yield { failed: path, error: `${path}: ${fsReason(error)}` }
-    return
-  }
-  if (stack.includes(real)) {
-    yield { failed: path, error: `${path}: a symlink loop (it leads back to ${real})` }
-    return
-  }
-  if (real === archiveDir || (await isArchiveFolder(real))) {
-    yield { skipped: path, reason: real === archiveDir ? 'the archive being imported into' : 'an archive folder' }
-    return
-  }
-  let entries
-  try {
-    entries = await readdir(path, { withFileTypes: true })
-  } catch (error) {
-    yield { failed: path, error: `${path}: folder not read: ${fsReason(error)}` }
-    return
-  }
-  for (const e of entries.sort((x, y) => x.name.localeCompare(y.name))) {
-    const full = join(path, e.name)
-    if (e.isDirectory() || e.isSymbolicLink()) yield* walkEntry(full, e.isSymbolicLink(), archiveDir, [...stack, real])
-    else if (IMPORTABLE.has(extname(e.name).toLowerCase())) yield { file: full }
-  }
-}
-
-/** A folder or a symlink inside a walked folder: a symlink to a file counts when its name is importable. */
-async function* walkEntry(full: string, link: boolean, archiveDir: string, stack: string[]): AsyncGenerator<Found> {
-  if (!link) {
-    yield* walk(full, archiveDir, stack)
-    return
-  }
-  let info
-  try {
-    info = await stat(full)
-  } catch (error) {
-    yield { failed: full, error: await entryError(full, error) }
-    return
-  }
-  if (info.isDirectory()) yield* walk(full, archiveDir, stack)
-  else if (IMPORTABLE.has(extname(full).toLowerCase())) yield { file: full }
-}
-
-/** Why an entry cannot be reached, in words (a symlink whose target is missing says so). */
-async function entryError(path: string, error: unknown): Promise<string> {
-  if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-    const link = await lstat(path).catch(() => undefined)
-    if (link?.isSymbolicLink()) return `${path}: a broken symlink (what it points to is not found)`
-  }
-  return `${path}: ${fsReason(error)}`
 }
 
 /** An error about the archive folder, naming it: `archive /x: /x/archive.json: is a folder`. */
@@ -145,7 +63,7 @@ export async function importCommand(args: string[]): Promise<number> {
   }
   const archiveReal = await realpath(dir).catch(() => dir)
   for (const path of paths) {
-    for await (const found of walk(path, archiveReal)) {
+    for await (const found of walkInputs(path, archiveReal)) {
       if ('failed' in found) {
         report.failed.push({ file: found.failed, error: found.error })
         continue
