@@ -16,6 +16,7 @@ import { handleAppProtocol, registerAppScheme } from './protocol/app-protocol.ts
 import { contentSecurityPolicy } from './security/csp.ts'
 import { createApiService } from './services/api-service.ts'
 import { createEventHub, type EventHub } from './services/events.ts'
+import { createImportService } from './services/import-service.ts'
 import { createNotesService } from './services/notes-service.ts'
 import { openAppNotesStore } from './services/open-notes.ts'
 import { ensureSampleArchive } from './services/first-run.ts'
@@ -123,16 +124,33 @@ async function start(): Promise<void> {
     writeClipboard: (text) => clipboard.writeText(text)
   })
   app.on('will-quit', () => void searchService.close())
+  const imports = createImportService({
+    store,
+    refreshIndex: () => searchService.refresh(),
+    briefingChanged: (id) => notes.briefingChanged(id),
+    notesOf: (id) => notesStore.list({ briefingId: id }).length,
+    events: hub,
+    chooseImportPaths: async () => {
+      const options = {
+        title: '가져오기',
+        defaultPath: app.getPath('documents'),
+        properties: ['openFile' as const, 'openDirectory' as const, 'multiSelections' as const]
+      }
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : result.filePaths
+    }
+  })
   const api = createApiService({
     search: searchService.search,
     store,
     settings,
     notes: notes.api,
+    imports: imports.api,
     noteSets: () => notes.itemSets(),
     openExternal: (url) => shell.openExternal(url),
     appInfo: { version: app.getVersion(), archiveDir: paths.archiveDir, userDataDir: paths.userDataDir }
   })
-  registerIpc(api, { devServerUrl })
+  registerIpc(api, { devServerUrl, onDropped: (dropped) => void imports.importPaths(dropped) })
   installMenu({ dev: devServerUrl !== undefined })
   app.setAboutPanelOptions({ applicationName: app.name, applicationVersion: app.getVersion() })
   handleAppProtocol(paths.rendererDir, csp)

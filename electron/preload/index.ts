@@ -4,9 +4,9 @@
  * contract, so it bundles into a single CommonJS file (sandboxed preloads cannot load ES modules or other
  * files). Never expose `ipcRenderer` itself.
  */
-import { contextBridge, ipcRenderer } from 'electron'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import type { IpcRendererEvent } from 'electron'
-import { apiFromInvoke, CHANNELS, EVENT_CHANNELS, isApiEvent } from '../shared/ipc-contract.ts'
+import { apiFromInvoke, CHANNELS, DROP_CHANNEL, EVENT_CHANNELS, isApiEvent } from '../shared/ipc-contract.ts'
 import type {
   ApiEvent,
   ApiEvents,
@@ -16,6 +16,13 @@ import type {
   IpcResult,
   Unsubscribe
 } from '../shared/ipc-contract.ts'
+
+// The DOM the preload touches (the repository's Node type-check has no DOM library; the preload runs in a page).
+declare const window: { addEventListener(type: 'drop', listener: (event: DragEvent) => void, capture: boolean): void }
+interface DragEvent {
+  dataTransfer: { files: ArrayLike<File> } | null
+}
+type File = Parameters<typeof webUtils.getPathForFile>[0]
 
 const invoke: Invoke = async (method, input) => {
   const result = (await ipcRenderer.invoke(CHANNELS[method], input)) as IpcResult<never>
@@ -40,3 +47,15 @@ function subscribe<E extends ApiEvent>(event: E, handler: EventHandler<E>): Unsu
 }
 
 contextBridge.exposeInMainWorld('archive', { ...apiFromInvoke(invoke), subscribe } satisfies ArchiveBridge)
+
+// Files dropped on the window are imported: their paths are read here, in the isolated world, from the drop
+// event itself, so the page can never name a path (a File the page makes has none). The page shows the drop
+// target and the progress; main pushes importProgress and importFinished.
+window.addEventListener(
+  'drop',
+  (event: DragEvent) => {
+    const paths = Array.from(event.dataTransfer?.files ?? []).map((file) => webUtils.getPathForFile(file)).filter((path) => path !== '')
+    if (paths.length > 0) void ipcRenderer.invoke(DROP_CHANNEL, { paths })
+  },
+  true
+)

@@ -117,6 +117,43 @@ export interface ArchiveWarnings {
   error?: string
 }
 
+/** One file of an import and what became of it. */
+export interface ImportRow {
+  /** The file's path as given or found in a folder (bytes dropped in the test bridge: the file's name). */
+  file: string
+  status: 'imported' | 'updated' | 'unchanged' | 'failed' | 'skipped'
+  briefingId?: BriefingId
+  /** The briefing's title line (series and date), for the report. */
+  title?: string
+  /** One line: why the file failed or was skipped. */
+  reason?: string
+}
+
+export type ImportStatus = ImportRow['status']
+
+/** How an import is going (pushed as `importProgress`). */
+export interface ImportProgress {
+  /** Numbers the imports since start: a later job's events are never taken for an earlier one's. */
+  job: number
+  /** walking: finding the files in folders; importing: file `done + 1` of `total`; indexing: making them searchable. */
+  state: 'walking' | 'importing' | 'indexing' | 'done' | 'cancelled'
+  done: number
+  total: number
+  /** The file being imported now. */
+  file?: string
+}
+
+/** What an import did (the answer to importFiles, and pushed as `importFinished`). */
+export interface ImportReport {
+  job: number
+  cancelled: boolean
+  rows: ImportRow[]
+  counts: Record<ImportStatus, number>
+}
+
+/** The channel the preload (never the page) uses for files dropped on the window: their paths, read by the preload. */
+export const DROP_CHANNEL = 'import:dropped'
+
 export interface ArchiveApi {
   /** Every briefing in the archive, newest first. */
   listBriefings(input: Record<string, never>): Promise<BriefingSummary[]>
@@ -135,6 +172,15 @@ export interface ArchiveApi {
   indexStatus(input: Record<string, never>): Promise<IndexProgress>
   /** What the archive repaired or could not use since the app started, and why it failed if it did (a notice). */
   archiveWarnings(input: Record<string, never>): Promise<ArchiveWarnings>
+  /**
+   * Opens the import dialog (files and folders, several at once; main opens it) and imports what is chosen,
+   * pushing `importProgress`; the report, or null when the dialog was cancelled. Imports run one at a time.
+   */
+  importFiles(input: Record<string, never>): Promise<ImportReport | null>
+  /** Stops the running import after the file in progress (what was imported stays). */
+  cancelImport(input: Record<string, never>): Promise<{ cancelling: boolean }>
+  /** Deletes a briefing and its source; its notes are kept (listed as detached). */
+  deleteBriefing(input: { id: BriefingId }): Promise<{ deleted: boolean; detachedNotes: number }>
 
   /** Annotations matching the query, with where each lands now. */
   queryNotes(input: NotesQuery): Promise<NotesQueryResult>
@@ -202,6 +248,9 @@ export const CHANNELS = {
   findInBriefing: 'search:find-in-briefing',
   indexStatus: 'search:index-status',
   archiveWarnings: 'archive:warnings',
+  importFiles: 'import:files',
+  cancelImport: 'import:cancel',
+  deleteBriefing: 'briefings:delete',
   queryNotes: 'notes:query',
   placeHighlights: 'notes:place-highlights',
   createHighlight: 'notes:create-highlight',
@@ -243,13 +292,22 @@ export interface ApiEvents {
   notesChanged: { briefingIds: BriefingId[] }
   /** A briefing-reader:// link was opened (second instance, macOS open-url, the command line). */
   openLink: DeepLink
+  /** An import's progress: walking, file n of m, indexing, done or cancelled. */
+  importProgress: ImportProgress
+  /** An import ended (from the dialog or dropped files): what it did. */
+  importFinished: ImportReport
+  /** Briefings were added, updated or deleted: the library lists them again. */
+  libraryChanged: { briefingIds: BriefingId[] }
 }
 export type ApiEvent = keyof ApiEvents
 
 export const EVENT_CHANNELS = {
   indexProgress: 'event:index-progress',
   notesChanged: 'event:notes-changed',
-  openLink: 'event:open-link'
+  openLink: 'event:open-link',
+  importProgress: 'event:import-progress',
+  importFinished: 'event:import-finished',
+  libraryChanged: 'event:library-changed'
 } as const satisfies Record<ApiEvent, string>
 
 export const API_EVENTS = Object.keys(EVENT_CHANNELS) as ApiEvent[]

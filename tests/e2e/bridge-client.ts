@@ -10,7 +10,8 @@
 import type { ApiEvent, ApiMethod, ArchiveBridge, IpcResult } from '../../electron/shared/ipc-contract.ts'
 
 // The browser globals this page script uses (the repository's Node type-check has no DOM library).
-declare const window: object
+declare const window: { addEventListener(type: 'drop', listener: (event: never) => void, capture: boolean): void }
+declare function btoa(data: string): string
 declare class EventSource {
   constructor(url: string)
   addEventListener(type: string, listener: (message: { data: string }) => void): void
@@ -46,6 +47,27 @@ export function installBridgeClient({ methods, events }: BridgeClientLists): voi
     source.addEventListener(event, listener)
     return () => source?.removeEventListener(event, listener)
   }
+
+  // Files dropped on the page are imported, as the preload does in the app (there it sends their paths; here,
+  // with no paths, their bytes). The page itself only shows the drop target.
+  window.addEventListener(
+    'drop',
+    (event: { dataTransfer: { files: ArrayLike<{ name: string; arrayBuffer(): Promise<ArrayBuffer> }> } | null }) => {
+      const dropped = Array.from(event.dataTransfer?.files ?? [])
+      if (dropped.length === 0) return
+      void Promise.all(
+        dropped.map(async (file) => {
+          const bytes = new Uint8Array(await file.arrayBuffer())
+          let binary = ''
+          for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+          return { name: file.name, base64: btoa(binary) }
+        })
+      ).then((files) =>
+        fetch('/__bridge/drop', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ files }) })
+      )
+    },
+    true
+  )
 
   const api: Record<string, unknown> = { subscribe }
   for (const method of methods) api[method] = (input: unknown) => invoke(method, input)

@@ -18,6 +18,7 @@ import { createAssetHandler } from '../../electron/main/protocol/resolve-asset.t
 import { CONTENT_SECURITY_POLICY, securityHeaders } from '../../electron/main/security/csp.ts'
 import { createApiService } from '../../electron/main/services/api-service.ts'
 import { createEventHub, type EventHub } from '../../electron/main/services/events.ts'
+import { createImportService, type ImportService } from '../../electron/main/services/import-service.ts'
 import { createNotesService, type NotesService } from '../../electron/main/services/notes-service.ts'
 import type { NotesStore } from '../../archive/storage/notes-store.ts'
 import { createSearchService, type SearchService } from '../../electron/main/services/search-service.ts'
@@ -25,6 +26,8 @@ import type { ArchiveApi, IpcResult } from '../../electron/shared/ipc-contract.t
 
 /** Largest request body the bridge reads (the preload's payloads are tiny). */
 const MAX_BODY = 1024 * 1024
+/** Files dropped on the page arrive as bytes (base64 in JSON): the bridge's stand-in for the preload's paths. */
+const MAX_DROP_BODY = 64 * 1024 * 1024
 
 /** The real services behind the bridge, with a recording `openExternal`. */
 export interface RealServices {
@@ -45,6 +48,10 @@ export interface RealServices {
   openPath: string | null
   /** Every text put on the clipboard, in order. */
   clipboard: string[]
+  /** The real import service (what the dialog and dropped files go through). */
+  imports: ImportService
+  /** What the import dialog answers (null: cancelled), set by a test. */
+  importPaths: string[] | null
 }
 
 /**
@@ -73,8 +80,17 @@ export async function createRealServices(archiveDir: string, userDataDir: string
     chooseOpenPath: async () => services.openPath,
     writeClipboard: (text) => void clipboard.push(text)
   })
+  const imports = createImportService({
+    store,
+    refreshIndex: () => searchService.refresh(),
+    briefingChanged: (id) => notes.briefingChanged(id),
+    notesOf: (id) => notesStore.list({ briefingId: id }).length,
+    events,
+    chooseImportPaths: async () => services.importPaths
+  })
   const api = createApiService({
     store,
+    imports: imports.api,
     search: searchService.search,
     settings: createSettingsStore(userDataDir),
     notes: notes.api,
@@ -82,7 +98,20 @@ export async function createRealServices(archiveDir: string, userDataDir: string
     openExternal: async (url) => void opened.push(url),
     appInfo: { version: '0.0.0-e2e', archiveDir, userDataDir }
   })
-  return Object.assign(services, { api, store, opened, searchService, events, notesStore, notes, savePath: null, openPath: null, clipboard })
+  return Object.assign(services, {
+    api,
+    store,
+    opened,
+    searchService,
+    events,
+    notesStore,
+    notes,
+    savePath: null,
+    openPath: null,
+    clipboard,
+    imports,
+    importPaths: null
+  })
 }
 
 /** A running bridge. */
@@ -97,13 +126,13 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body))
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage, limit = MAX_BODY): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY) {
+      if (size > limit) {
         resolve(null)
         req.destroy()
       } else chunks.push(chunk)
@@ -132,6 +161,20 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, api: Archive
   send(res, 200, await dispatch(api, decodeURIComponent(method), input))
 }
 
+/**
+ * `POST /__bridge/drop` `{ files: [{ name, base64 }] }`: files dropped on the page (the bridge client reads
+ * them from the drop event, as the preload does in the app) go to the import service; it answers at once, as
+ * the preload's message does, and the page follows the import through importProgress and importFinished.
+ */
+async function handleDrop(req: IncomingMessage, res: ServerResponse, services: RealServices, origin: string): Promise<void> {
+  if (req.headers.origin !== undefined && req.headers.origin !== origin) return send(res, 403, { ok: false })
+  const text = await readBody(req, MAX_DROP_BODY)
+  if (text === null) return send(res, 413, { ok: false })
+  const { files } = JSON.parse(text) as { files: Array<{ name: string; base64: string }> }
+  void services.imports.importBytes(files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })))
+  send(res, 200, { ok: true, value: { accepted: files.length } })
+}
+
 /** `GET /api/events`: one server-sent event per contract event (`event: <name>`, `data: <json>`), until the page goes. */
 function streamEvents(req: IncomingMessage, res: ServerResponse, events: EventHub): void {
   res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store' })
@@ -151,6 +194,7 @@ export async function startBridge(rendererDir: string, services: RealServices): 
       if (path === '/api/events' && req.method === 'GET') return streamEvents(req, res, services.events)
       if (path.startsWith('/api/')) return handleApi(req, res, services.api, origin, path.slice('/api/'.length))
       if (path === '/__test/opened' && req.method === 'GET') return send(res, 200, services.opened)
+      if (path === '/__bridge/drop' && req.method === 'POST') return handleDrop(req, res, services, origin)
       const response = await assets(new Request(`app://renderer${req.url ?? '/'}`, { method: req.method }))
       res.writeHead(response.status, Object.fromEntries(response.headers))
       res.end(Buffer.from(await response.arrayBuffer()))

@@ -1,4 +1,5 @@
 import type { NotesApi } from '../../electron/main/services/notes-service.ts'
+import type { ArchiveApi } from '../../electron/shared/ipc-contract.ts'
 
 const NOTES_METHODS = [
   'queryNotes', 'placeHighlights', 'createHighlight', 'addItemNote', 'toggleBookmark', 'updateAnnotation',
@@ -11,4 +12,10 @@ export function unusedNotesApi(): NotesApi {
   return Object.fromEntries(
     NOTES_METHODS.map((m) => [m, async () => Promise.reject(new Error(`${m} is not used in this test`))])
   ) as unknown as NotesApi
+}
+
+/** Import methods for API fakes of tests about something else: each rejects if called. */
+export function unusedImportApi(): Pick<ArchiveApi, 'importFiles' | 'cancelImport' | 'deleteBriefing'> {
+  const unused = (m: string) => async () => Promise.reject(new Error(`${m} is not used in this test`))
+  return { importFiles: unused('importFiles'), cancelImport: unused('cancelImport'), deleteBriefing: unused('deleteBriefing') }
 }

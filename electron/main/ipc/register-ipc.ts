@@ -4,7 +4,8 @@
  */
 import { ipcMain } from 'electron'
 import type { IpcMainInvokeEvent } from 'electron'
-import { API_METHODS, CHANNELS } from '../../shared/ipc-contract.ts'
+import { z } from 'zod'
+import { API_METHODS, CHANNELS, DROP_CHANNEL } from '../../shared/ipc-contract.ts'
 import type { ArchiveApi, IpcResult } from '../../shared/ipc-contract.ts'
 import { isTrustedSender } from '../security/app-origin.ts'
 import { dispatch } from './dispatch.ts'
@@ -17,7 +18,15 @@ export const FORBIDDEN: IpcResult<never> = {
 export interface RegisterIpcOptions {
   /** The dev server origin (ELECTRON_RENDERER_URL) when running under `electron-vite dev`. */
   devServerUrl?: string
+  /**
+   * Files dropped on the window: the preload reads their paths from the drop event (webUtils.getPathForFile;
+   * the page never names a path) and sends them on DROP_CHANNEL.
+   */
+  onDropped?: (paths: string[]) => void
 }
+
+/** What the preload sends on DROP_CHANNEL: absolute paths of the dropped files and folders. */
+const droppedSchema = z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }).strict()
 
 function senderIsTrusted(event: IpcMainInvokeEvent, devServerUrl: string | undefined): boolean {
   try {
@@ -39,7 +48,17 @@ export function registerIpc(api: ArchiveApi, options: RegisterIpcOptions = {}): 
       }
     )
   }
+  ipcMain.handle(DROP_CHANNEL, async (event: IpcMainInvokeEvent, input: unknown): Promise<IpcResult<{ accepted: number }>> => {
+    if (!senderIsTrusted(event, options.devServerUrl)) return FORBIDDEN
+    const parsed = droppedSchema.safeParse(input)
+    if (!parsed.success || !options.onDropped) {
+      return { ok: false, error: { code: 'invalid-input', message: 'dropped files: not a list of paths' } }
+    }
+    options.onDropped(parsed.data.paths)
+    return { ok: true, value: { accepted: parsed.data.paths.length } }
+  })
   return () => {
     for (const method of API_METHODS) ipcMain.removeHandler(CHANNELS[method])
+    ipcMain.removeHandler(DROP_CHANNEL)
   }
 }

@@ -136,6 +136,9 @@ export const API_SCHEMAS = {
   findInBriefing: z.object({ briefingId, query: z.string().max(MAX_QUERY_LENGTH) }).strict(),
   indexStatus: noInput,
   archiveWarnings: noInput,
+  importFiles: noInput,
+  cancelImport: noInput,
+  deleteBriefing: z.object({ id: briefingId }).strict(),
   queryNotes: notesQuery,
   placeHighlights: z
     .object({

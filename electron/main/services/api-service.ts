@@ -8,6 +8,7 @@ import { parseQuery } from '../../../archive/search/parse-query.ts'
 import type { SearchResponse } from '../../../archive/search/results.ts'
 import type { AppInfo, ArchiveApi } from '../../shared/ipc-contract.ts'
 import { isExternalWebUrl } from '../../shared/external-url.ts'
+import type { ImportApi } from './import-service.ts'
 import type { NotesApi } from './notes-service.ts'
 import type { SettingsBackend } from './settings-store.ts'
 
@@ -21,6 +22,8 @@ export interface ApiServiceDeps {
   search: ArchiveSearch
   /** Bookmarks, highlights, notes and their export (notes-service.ts). */
   notes: NotesApi
+  /** Import from the dialog, cancel, delete a briefing (import-service.ts); absent where nothing may be imported. */
+  imports?: ImportApi
   /** The items the search filters is:bookmarked, is:annotated, tag: and color: keep (notes-service.ts). */
   noteSets: () => SearchNoteSets
 }
@@ -59,8 +62,16 @@ export function createApiService(deps: ApiServiceDeps): ArchiveApi {
       const error = deps.search.failure()
       return error === undefined ? { warnings: deps.search.warnings() } : { warnings: deps.search.warnings(), error }
     },
-    ...deps.notes
+    ...deps.notes,
+    ...(deps.imports ?? NO_IMPORTS)
   } satisfies ArchiveApi
+}
+
+/** Where the service is built without an import service: each import method says so. */
+const NO_IMPORTS: ImportApi = {
+  importFiles: async () => Promise.reject(new Error('importing is not available here')),
+  cancelImport: async () => ({ cancelling: false }),
+  deleteBriefing: async () => Promise.reject(new Error('deleting is not available here'))
 }
 
 /**

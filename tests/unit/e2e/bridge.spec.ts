@@ -25,7 +25,7 @@ beforeAll(async () => {
   bridge = await startBridge(join(root, 'renderer'), services)
   // Runs the init script as Playwright injects it (the function's source called with its argument), with
   // fetch resolving against the bridge.
-  const window: Record<string, unknown> = {}
+  const window: Record<string, unknown> = { addEventListener: () => {} }
   const source = `(${installBridgeClient.toString()})(${JSON.stringify({ methods: API_METHODS, events: API_EVENTS })})`
   runInNewContext(source, {
     window,

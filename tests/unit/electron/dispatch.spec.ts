@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest'
 import { dispatch } from '../../../electron/main/ipc/dispatch.ts'
 import type { ArchiveApi } from '../../../electron/shared/ipc-contract.ts'
-import { unusedNotesApi } from '../../helpers/unused-notes-api.ts'
+import { unusedImportApi, unusedNotesApi } from '../../helpers/unused-notes-api.ts'
 
 function fakeApi(overrides: Partial<ArchiveApi> = {}): ArchiveApi {
   return {
@@ -22,6 +22,7 @@ function fakeApi(overrides: Partial<ArchiveApi> = {}): ArchiveApi {
     indexStatus: vi.fn(async () => ({ state: 'ready' as const, done: 0, total: 0, loaded: 0, built: 0 })),
     archiveWarnings: vi.fn(async () => ({ warnings: [] })),
     ...unusedNotesApi(),
+    ...unusedImportApi(),
     ...overrides
   }
 }

@@ -1,4 +1,4 @@
-import { CHANNELS } from '../../../electron/shared/ipc-contract.ts'
+import { CHANNELS, DROP_CHANNEL } from '../../../electron/shared/ipc-contract.ts'
 /**
  * The built main process (out/main/index.js, ESM) run under plain Node against a recording fake of Electron
  * (tests/unit/electron/fake-electron): checks the wiring a real Electron run would exercise — pre-ready
@@ -108,7 +108,7 @@ describe.skipIf(!existsSync(built))('out/main/index.js under a fake Electron', (
   })
 
   test('handles every contract channel, checking the sender and the input', () => {
-    expect(report.channels).toEqual(Object.values(CHANNELS).sort())
+    expect(report.channels).toEqual([...Object.values(CHANNELS), DROP_CHANNEL].sort())
     expect(report.ipc['list']?.ok).toBe(true)
     expect(report.ipc['info']).toMatchObject({
       ok: true,

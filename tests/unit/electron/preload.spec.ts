@@ -2,14 +2,24 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { runInNewContext } from 'node:vm'
 import { beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
-import { API_METHODS, CHANNELS, EVENT_CHANNELS } from '../../../electron/shared/ipc-contract.ts'
+import { API_METHODS, CHANNELS, DROP_CHANNEL, EVENT_CHANNELS } from '../../../electron/shared/ipc-contract.ts'
 import type { ArchiveBridge } from '../../../electron/shared/ipc-contract.ts'
 
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn(), send: vi.fn() }
+  ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn(), send: vi.fn() },
+  // A file dropped from the disk has a path; one the page made (new File) has none.
+  webUtils: { getPathForFile: vi.fn((file: { path?: string }) => file.path ?? '') }
 }))
 vi.mock('electron', () => electron)
+// The page's window as the preload sees it: the drop listener it adds.
+const page = vi.hoisted(() => {
+  const listeners: Array<{ type: string; listener: (event: unknown) => void; capture: unknown }> = []
+  ;(globalThis as { window?: unknown }).window = {
+    addEventListener: (type: string, listener: (event: unknown) => void, capture: unknown) => listeners.push({ type, listener, capture })
+  }
+  return { listeners }
+})
 
 describe('preload (source)', () => {
   let api: ArchiveBridge
@@ -23,6 +33,17 @@ describe('preload (source)', () => {
   })
   beforeEach(() => {
     electron.ipcRenderer.invoke.mockReset()
+  })
+
+  test('files dropped on the window: their paths go to main on DROP_CHANNEL; files the page made (no path) never do', () => {
+    expect(page.listeners.map((l) => [l.type, l.capture])).toEqual([['drop', true]])
+    const drop = page.listeners[0].listener
+    drop({ dataTransfer: { files: [{ path: '/home/u/a.pdf' }, { name: 'made-by-page.txt' }, { path: '/home/u/b.txt' }] } })
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(DROP_CHANNEL, { paths: ['/home/u/a.pdf', '/home/u/b.txt'] })
+    electron.ipcRenderer.invoke.mockClear()
+    drop({ dataTransfer: { files: [{ name: 'made-by-page.txt' }] } })
+    drop({ dataTransfer: null })
+    expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled()
   })
 
   test('exposes exactly one function per contract method, and subscribe', () => {
@@ -89,7 +110,8 @@ describe('preload (built out/preload/index.cjs)', () => {
     const exposed: Record<string, unknown> = {}
     const fakeElectron = {
       contextBridge: { exposeInMainWorld: (name: string, value: unknown) => (exposed[name] = value) },
-      ipcRenderer: { invoke: async () => ({ ok: true, value: null }) }
+      ipcRenderer: { invoke: async () => ({ ok: true, value: null }) },
+      webUtils: { getPathForFile: () => '' }
     }
     const fakeRequire = (id: string): unknown => {
       required.push(id)
@@ -97,7 +119,8 @@ describe('preload (built out/preload/index.cjs)', () => {
       throw new Error(`sandboxed preload cannot require ${id}`)
     }
     const module = { exports: {} }
-    runInNewContext(code, { require: fakeRequire, module, exports: module.exports, console })
+    const window = { addEventListener: () => {} }
+    runInNewContext(code, { require: fakeRequire, module, exports: module.exports, console, window })
     expect(required).toEqual(['electron'])
     expect(Object.keys(exposed)).toEqual(['archive'])
     expect(Object.keys(exposed['archive'] as object).sort()).toEqual([...API_METHODS, 'subscribe'].sort())

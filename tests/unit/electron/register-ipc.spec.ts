@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest'
 import { APP_ENTRY_URL } from '../../../electron/main/security/app-origin.ts'
-import { API_METHODS, CHANNELS } from '../../../electron/shared/ipc-contract.ts'
+import { API_METHODS, CHANNELS, DROP_CHANNEL } from '../../../electron/shared/ipc-contract.ts'
 import type { ArchiveApi } from '../../../electron/shared/ipc-contract.ts'
 
 const electron = vi.hoisted(() => {
@@ -18,7 +18,7 @@ const electron = vi.hoisted(() => {
 })
 vi.mock('electron', () => ({ ipcMain: electron.ipcMain }))
 
-const { unusedNotesApi } = await import('../../helpers/unused-notes-api.ts')
+const { unusedImportApi, unusedNotesApi } = await import('../../helpers/unused-notes-api.ts')
 const { registerIpc, FORBIDDEN } = await import('../../../electron/main/ipc/register-ipc.ts')
 
 const calls: string[] = []
@@ -36,7 +36,8 @@ const api: ArchiveApi = {
   findInBriefing: async () => ({ total: 0, items: [] }),
   indexStatus: async () => ({ state: 'ready', done: 0, total: 0, loaded: 0, built: 0 }),
   archiveWarnings: async () => ({ warnings: [] }),
-  ...unusedNotesApi()
+  ...unusedNotesApi(),
+  ...unusedImportApi()
 }
 
 const topFrame = { url: APP_ENTRY_URL, parent: null }
@@ -56,8 +57,22 @@ describe('registerIpc', () => {
     return () => unregister()
   })
 
-  test('registers one handler per contract channel', () => {
-    expect([...electron.handlers.keys()].sort()).toEqual(API_METHODS.map((m) => CHANNELS[m]).sort())
+  test('registers one handler per contract channel, and the preload\'s channel for dropped files', () => {
+    expect([...electron.handlers.keys()].sort()).toEqual([...API_METHODS.map((m) => CHANNELS[m]), DROP_CHANNEL].sort())
+  })
+
+  test('dropped files: paths from our frame reach onDropped; a foreign frame or anything but paths does not', async () => {
+    unregister()
+    electron.handlers.clear()
+    const dropped: string[][] = []
+    unregister = registerIpc(api, { onDropped: (paths) => void dropped.push(paths) })
+    const drop = electron.handlers.get(DROP_CHANNEL)!
+    await expect(drop(event(topFrame), { paths: ['/home/u/a.pdf', '/home/u/folder'] })).resolves.toEqual({ ok: true, value: { accepted: 2 } })
+    await expect(drop(event({ url: 'https://example.com/', parent: null }), { paths: ['/etc/passwd'] })).resolves.toEqual(FORBIDDEN)
+    for (const bad of [{ paths: [] }, { paths: [''] }, { paths: '/etc' }, { paths: ['/a'], extra: 1 }, null]) {
+      await expect(drop(event(topFrame), bad)).resolves.toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    }
+    expect(dropped).toEqual([['/home/u/a.pdf', '/home/u/folder']])
   })
 
   test('answers our top-level frame through dispatch', async () => {
