@@ -1,0 +1,40 @@
+/**
+ * KOSTEC's weekly issue (중국 과학기술 정책 주간동향): today's parser, archive/parser/parse-briefing.ts, unchanged.
+ * Detected by its structure: a CONTENTS / 목차 line, 요약, numbered sections (I, II …) with two-digit items, and
+ * the colophon's `| 발 행 일 |` row. Its version is PARSER_VERSION, so a parser change re-parses stored issues.
+ */
+import type { Briefing } from '../../model/briefing.ts'
+import { PARSER_VERSION, parseBriefing } from '../../parser/parse-briefing.ts'
+import type { ExtractedDocument } from '../types.ts'
+import type { Layout, LayoutContext } from './types.ts'
+
+const SIGNS: RegExp[] = [
+  /^\s*(CONTENTS|목\s*차|차\s*례)\s*$/im,
+  /^\s*요\s*약\s*$/m,
+  /^\s*(I|Ⅰ)\s*[.)]?\s+\S.{0,30}$/m,
+  /^\s*(II|Ⅱ)\s*[.)]?\s+\S.{0,30}$/m,
+  /^\s*0?1\s*[.)]?\s+\S/m,
+  /^\s*\|\s*발\s*행\s*일\s*\|/m
+]
+
+export const kostecWeeklyLayout: Layout = {
+  name: 'kostec-weekly',
+  version: PARSER_VERSION,
+  detect(doc: ExtractedDocument): number {
+    const text = doc.text.slice(0, 200_000)
+    const hits = SIGNS.filter((s) => s.test(text)).length
+    const series = /주\s*\/?\s*간\s*\/?\s*동\s*\/?\s*향/.test(text.slice(0, 2000)) ? 1 : 0
+    return Math.min(1, (hits + series) / SIGNS.length)
+  },
+  parse(doc: ExtractedDocument, ctx: LayoutContext): Briefing {
+    const result = parseBriefing(doc.text, { fileName: ctx.fileName, sourceHash: ctx.sourceHash })
+    if (!result.ok) throw new Error(result.error)
+    return {
+      ...result.briefing,
+      kind: 'weekly',
+      format: doc.format,
+      layout: { name: 'kostec-weekly', version: PARSER_VERSION },
+      publishedFrom: 'document'
+    }
+  }
+}
