@@ -24,7 +24,10 @@ export const kostecWeeklyLayout: Layout = {
     const text = doc.text.slice(0, 200_000)
     const hits = SIGNS.filter((s) => s.test(text)).length
     const series = /주\s*\/?\s*간\s*\/?\s*동\s*\/?\s*향/.test(text.slice(0, 2000)) ? 1 : 0
-    return Math.min(1, (hits + series) / SIGNS.length)
+    // without the colophon's date row (or a date in the file name) parseBriefing cannot date the issue
+    const dated = SIGNS[5].test(text) || /\d{4}-\d{2}-\d{2}/.test(doc.meta.published ?? '')
+    const score = Math.min(1, (hits + series) / SIGNS.length)
+    return dated ? score : score / 3
   },
   parse(doc: ExtractedDocument, ctx: LayoutContext): Briefing {
     const result = parseBriefing(doc.text, { fileName: ctx.fileName, sourceHash: ctx.sourceHash })

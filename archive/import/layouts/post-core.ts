@@ -45,7 +45,8 @@ interface Line {
 
 type Token =
   | { k: 'chrome'; line: Line; why: string }
-  | { k: 'meta'; label: string; value: string; line: Line }
+  /** `board`: the board's own 등록일 / 작성일 / 게시일 (chrome that dates the post, not part of it). */
+  | { k: 'meta'; label: string; value: string; line: Line; board?: boolean }
   | { k: 'heading'; level: number; text: string; line: Line }
   | { k: 'contents'; entries: Array<{ number: string; title: string }>; line: Line }
   | { k: 'refs'; line: Line }
@@ -98,7 +99,7 @@ function unflatten(text: string): string[] {
 }
 
 const CHROME_DATE = /(?:등록일|작성일|게시일)\s*[:：]?\s*\d{4}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}\.?/
-const VIEWS = /조회수?\s*[:：]?\s*[\d,]+/
+const VIEWS = /조회수?\s*[:：]?\s*\d[\d,]*/
 
 /** A board header written on one line (`동향 게시판 게시글 제목, … 제목 • 등록일2023.12.05 • 조회수269 본문`) split into its parts. */
 function splitChrome(text: string): string[] {
@@ -119,12 +120,13 @@ const CHROME_LINE =
   /^(동향\s*게시판|게시판|목록|목록으로|목록보기|이전글|다음글|인쇄|프린트|공유|공유하기|스크랩|좋아요|첨부파일|첨부\s*파일|본문\s*바로가기|본문으로\s*바로가기|주\s*메뉴\s*바로가기|맨\s*위로|top|home|홈|로그인|회원가입|사이트맵|전체메뉴|검색)$/i
 const BOARD_NOTE = /^게시글\s*제목.{0,40}포함합니다\.?$/
 const PREV_NEXT = /^(이전글|다음글|이전\s*게시물|다음\s*게시물|이전\s*글|다음\s*글)\s*[:：▲▼]?\s*\S/
-const VIEWS_LINE = /^[•·]?\s*조회수?\s*[:：]?\s*[\d,]+$/
+const VIEWS_LINE = /^[•·]?\s*조회수?\s*[:：]?\s*\d[\d,]*$/
 const COPYRIGHT = /^(copyright\b|ⓒ|©)|all rights reserved/i
 const META_LINE =
   /^[•·]?\s*(국가|생성기관|원문발표일|주제분류|발행기관|발행처|작성기관|작성자|글쓴이|저자|키워드|자료원|원문\s*URL|원문|발행일|등록일|작성일|게시일|등록일자|작성일자|게시일자|일자|날짜)\s*([:：|]\s*|(?=\d)|\s+)(\S.*)$/
 const DATE_LABEL = /^(발행일|등록일|작성일|게시일|등록일자|작성일자|게시일자|일자|날짜)$/
 const ORIGINAL_DATE_LABEL = /^원문발표일$/
+const BOARD_DATE_LABEL = /^(등록일|작성일|게시일|등록일자|작성일자|게시일자)$/
 const HEADING = /^(#{1,6})\s+(\S.*)$/
 const CONTENTS = /^[[<【〈(]?\s*목\s*차\s*[\]>】〉)]?\s*[:：]?\s*(.*)$/
 const REFS =
@@ -189,7 +191,9 @@ function referenceLines(text: string): string[] {
 
 function tokenize(lines: Line[], profile: PostProfile, scan: Scan): void {
   const { tokens } = scan
+  // metadata lines are read before the body: until a bullet, a table or the second line of text
   let bodyStarted = false
+  let textLines = 0
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]
     const line = dropImages(raw, scan)
@@ -219,7 +223,8 @@ function tokenize(lines: Line[], profile: PostProfile, scan: Scan): void {
     const metaValue = meta ? squash(meta[3]) : ''
     const isDateMeta = meta && (DATE_LABEL.test(meta[1]) || ORIGINAL_DATE_LABEL.test(meta[1])) && datesIn(metaValue).length > 0
     if (meta && (isDateMeta || (!bodyStarted && (meta[2].trim() !== '' || t.length <= 40) && metaValue.length <= 120))) {
-      tokens.push({ k: 'meta', label: meta[1].replace(/\s+/g, ''), value: metaValue, line })
+      const label = meta[1].replace(/\s+/g, '')
+      tokens.push({ k: 'meta', label, value: metaValue, line, board: BOARD_DATE_LABEL.test(label) })
       continue
     }
     const heading = HEADING.exec(t)
@@ -257,7 +262,8 @@ function tokenize(lines: Line[], profile: PostProfile, scan: Scan): void {
       continue
     }
     tokens.push({ k: 'text', line })
-    bodyStarted = true
+    textLines++
+    if (textLines >= 2 || bulletOf(t) || FOOTNOTE.test(t)) bodyStarted = true
   }
 }
 
@@ -272,7 +278,9 @@ function bulletOf(text: string): { mark: string; text: string } | undefined {
 }
 const BULLET_RANK: Record<string, number> = {
   '□': 1, '■': 1, '▶': 1, '▷': 1, '►': 1, '◆': 1,
-  '●': 2, '○': 2, '◦': 2, '⚪': 2, '◯': 2, 'ㅇ': 2, '•': 2, l: 2, '◇': 2,
+  '●': 2, '○': 2, '◦': 2, '⚪': 2, '◯': 2, 'ㅇ': 2, '•': 2, '◇': 2,
+  // Hancom's Wingdings bullet under an ㅇ line, its glyph lost
+  l: 2.5,
   '-': 3, '–': 3, '－': 3, '·': 3, '∙': 3, '▪': 3, 'º': 3, '°': 3, '✓': 3, '➢': 3
 }
 const FOOTNOTE = /^(\*{1,3}|※)\s*(\S.*)$/
@@ -313,13 +321,13 @@ function itemStarts(tokens: Token[]): Array<{ at: number; title: string; n: numb
   const subs = tokens.map((t, at) => ({ at, sub: subheadOf(t) })).filter((s) => s.sub !== undefined)
   const levels = subs.filter((s) => s.sub!.kind.startsWith('h')).map((s) => s.sub!.kind)
   const topHeading = levels.sort()[0]
-  for (const kind of [topHeading, 'roman', 'circled', 'dot', 'paren']) {
-    if (!kind) continue
+  if (topHeading) {
+    const headings = subs.filter((s) => s.sub!.kind === topHeading)
+    if (headings.length >= 2) return headings.map((s) => ({ at: s.at, title: s.sub!.title, n: 0 }))
+  }
+  let best: Array<{ at: number; title: string; n: number }> = []
+  for (const kind of ['roman', 'circled', 'dot', 'paren']) {
     const ofKind = subs.filter((s) => s.sub!.kind === kind)
-    if (kind.startsWith('h')) {
-      if (ofKind.length >= 2) return ofKind.map((s) => ({ at: s.at, title: s.sub!.title, n: 0 }))
-      continue
-    }
     const chosen: Array<{ at: number; title: string; n: number }> = []
     let expected = 1
     for (const s of ofKind) {
@@ -327,9 +335,10 @@ function itemStarts(tokens: Token[]): Array<{ at: number; title: string; n: numb
       chosen.push({ at: s.at, title: s.sub!.title, n: expected })
       expected++
     }
-    if (chosen.length >= 2) return chosen
+    // the outermost numbering is the one that starts first
+    if (chosen.length >= 2 && (best.length === 0 || chosen[0].at < best[0].at)) best = chosen
   }
-  return []
+  return best
 }
 
 // ── 4. blocks ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -424,8 +433,9 @@ function buildBlocks(item: Item, tokens: Token[], published: string, scan: Scan)
     blocks.push({ kind: 'paragraph', text })
     first = false
   }
-  const minRank = Math.min(...drafts.map((d) => d.rank))
-  for (const d of drafts) d.block.level = Math.min(4, d.rank - minRank + 1 + Math.floor(d.indent / 2))
+  // levels are dense: the marks an item uses, outermost first, are levels 1, 2, 3 …
+  const ranks = [...new Set(drafts.map((d) => d.rank))].sort((a, b) => a - b)
+  for (const d of drafts) d.block.level = Math.min(4, ranks.indexOf(d.rank) + 1 + Math.floor(d.indent / 2))
 }
 
 // ── 5. the briefing ────────────────────────────────────────────────────────────────────────────────────────
@@ -439,11 +449,21 @@ export function parsePost(doc: ExtractedDocument, ctx: LayoutContext, profile: P
 
   // title: the format's metadata, a heading or first plain line before the body, else the first words
   let title = doc.meta.title ? squash(doc.meta.title.normalize('NFC')) : ''
-  const firstBody = tokens.findIndex((t) => t.k === 'text' || t.k === 'heading' || t.k === 'table')
+  let issuer: string | undefined
+  let firstBody = tokens.findIndex((t) => t.k === 'text' || t.k === 'heading' || t.k === 'table')
   if (title) {
     const same = tokens.findIndex((t, i) => i <= firstBody + 2 && t.k !== 'chrome' && tokenText(t) !== '' && normaliseTitle(tokenText(t)) === normaliseTitle(title))
     if (same >= 0) tokens.splice(same, 1)
   } else if (firstBody >= 0) {
+    const first = tokens[firstBody]
+    const masthead = first.k === 'text' ? mastheadOf(squash(first.line.text)) : undefined
+    if (masthead !== undefined) {
+      issuer = masthead
+      tokens.splice(firstBody, 1)
+      firstBody = tokens.findIndex((t) => t.k === 'text' || t.k === 'heading' || t.k === 'table')
+    }
+  }
+  if (!title && firstBody >= 0) {
     const t = tokens[firstBody]
     const candidate = t.k === 'heading' ? t.text : t.k === 'text' ? squash(t.line.text) : ''
     if (candidate && (t.k === 'heading' || isPlainTitleCandidate(candidate))) {
@@ -506,8 +526,10 @@ export function parsePost(doc: ExtractedDocument, ctx: LayoutContext, profile: P
       drafts.push({ title: s.title, number: s.n > 0 ? s.n : undefined, tokens: tokens.slice(s.at + 1, starts[i + 1]?.at ?? tokens.length) })
     )
   }
+  for (const m of metas) if (m.board) warn(scan, m.line, 'board date read as the publication date')
+  const shown = metas.filter((m) => !m.board)
   const metaTable: Table | undefined =
-    metas.length > 0 ? { columns: ['항목', '내용'], rows: metas.map((m) => [{ text: m.label }, { text: m.value }]) } : undefined
+    shown.length > 0 ? { columns: ['항목', '내용'], rows: shown.map((m) => [{ text: m.label }, { text: m.value }]) } : undefined
   const items: Item[] = []
   for (const draft of drafts) {
     if (!draft.title) {
@@ -552,8 +574,16 @@ export function parsePost(doc: ExtractedDocument, ctx: LayoutContext, profile: P
     briefing.website = website
     briefing.colophon.website = website
   }
-  if (doc.meta.author) briefing.colophon.issuer = doc.meta.author
+  if (issuer ?? doc.meta.author) briefing.colophon.issuer = issuer ?? doc.meta.author
   return briefing
+}
+
+/** A first line that only names a known publisher (and its office): the masthead, not the title. */
+function mastheadOf(text: string): string | undefined {
+  const known = knownPublisherOf(text)
+  if (!known || text.length > 40) return undefined
+  const rest = text.replace(known.pattern, '').trim()
+  return rest.length <= 15 && !/\d/.test(rest) ? text : undefined
 }
 
 function tokenText(t: Token): string {

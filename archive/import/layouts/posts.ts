@@ -68,7 +68,7 @@ export const kostecPostLayout = familyLayout({
   publisher: publisherByKey('kostec'),
   host: /(^|\.)kostec\.re\.kr$/i,
   menus: /^(정책동향|이슈리포트|통계DB|주요활동|센터소개|알림마당|KOSTEC\s*주간동향\s*구독하기|한중\s*과학기술\s*협력\s*정보.*앞장서겠습니다!?)$/,
-  traits: [/동향\s*게시판/, /등록일\s*\d{4}\.\d{1,2}\.\d{1,2}/, /<\s*참고\s*자료\s*>/, /\(\d{2}\.\d{1,2}\.\d{1,2}\)/, /\[\s*목\s*차\s*\]/]
+  traits: [/격주간\s*동향|주간\s*동향/, /동향\s*게시판/, /등록일\s*\d{4}\.\d{1,2}\.\d{1,2}/, /<\s*참고\s*자료\s*>/, /\(\d{2}\.\d{1,2}\.\d{1,2}\)/, /\[\s*목\s*차\s*\]/]
 })
 
 export const kistepLayout = familyLayout({
