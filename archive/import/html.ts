@@ -92,6 +92,7 @@ const GENERIC_BODY = [
   '.view_content',
   '.view_cont',
   '.view_con',
+  '.view_body',
   '.board_view .content',
   '.bbs_view .content',
   '.board-view-content',
@@ -497,7 +498,9 @@ export async function readHtml(bytes: Uint8Array, name: string): Promise<Extract
   void name
   const { text: html, encoding } = decodeHtml(bytes)
   if (html.trim() === '') throw new ImportError('the page is empty')
-  const { document } = parseHTML(html) as unknown as { document: DomDocument }
+  // linkedom gives a fragment (no <html>/<body>) no body: such a page is read as the body of one
+  const wrapped = /<(html|body)[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`
+  const { document } = parseHTML(wrapped) as unknown as { document: DomDocument }
   const notes: string[] = []
 
   const url = pageUrl(document)
@@ -506,23 +509,25 @@ export async function readHtml(bytes: Uint8Array, name: string): Promise<Extract
   const rawTitle = squash(document.title ?? '') || squash(document.querySelector('title')?.textContent ?? '')
   const profile = SITE_PROFILES.find((p) => host && p.host.test(host))
 
+  const ogTitle = metaContent(document, 'og:title', 'twitter:title', 'title')
+  const metaPublished = isoDate(
+    metaContent(document, 'article:published_time', 'og:article:published_time', 'date', 'dc.date', 'DC.date.issued', 'pubdate')
+  )
+  const author = metaContent(document, 'author', 'article:author')
+
   removeAll(document, NEVER_TEXT)
   removeComments(document.documentElement)
   const fullText = squash(document.body?.textContent ?? document.documentElement.textContent ?? '')
 
   const titleEl = firstMatch(document, [...(profile?.title ?? []), ...GENERIC_TITLE])
-  const ogTitle = metaContent(document, 'og:title', 'twitter:title', 'title')
   const publisherName = knownPublisherOf([siteName, host, rawTitle].filter(Boolean).join(' '))?.name ?? siteName
   const meta: DocumentMeta = {}
   const title = (titleEl && squash(titleEl.textContent ?? '')) || ogTitle || (rawTitle ? cleanTitle(rawTitle, siteName) : undefined)
   if (title) meta.title = title
   if (publisherName) meta.publisher = publisherName
-  const published =
-    isoDate(metaContent(document, 'article:published_time', 'og:article:published_time', 'date', 'dc.date', 'DC.date.issued', 'pubdate')) ??
-    chromeDate(fullText)
+  const published = metaPublished ?? chromeDate(fullText)
   if (published) meta.published = published
   if (url) meta.url = url
-  const author = metaContent(document, 'author', 'article:author')
   if (author) meta.author = author
 
   const ctx: WalkContext = { base: url, notes }
@@ -533,7 +538,7 @@ export async function readHtml(bytes: Uint8Array, name: string): Promise<Extract
     text = articleText(body, ctx)
   }
   if (!text) {
-    const article = readabilityArticle(html)
+    const article = readabilityArticle(wrapped)
     if (article) {
       notes.push('article found by readability')
       if (!meta.title && article.title) meta.title = squash(article.title)

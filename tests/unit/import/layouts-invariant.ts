@@ -1,0 +1,57 @@
+/**
+ * The invariant of issue 9: every letter and digit of a document's text appears in the briefing parsed from it,
+ * as often as in the source (a multiset, after NFKC on both sides).
+ *
+ * Where it looks in the briefing: the post's title, the contents, the summary, every section, item and block
+ * (titles, numbers, texts, table cells, references), the colophon, and the text of each warning (what a layout
+ * left out on purpose — site chrome, image file names — is listed there, never dropped silently). It does not look
+ * at ids, dates, regions, layout names or the warnings' messages: those are derived, not the source's text.
+ * For a weekly issue it also looks at the series, publisher and issuer, which the KOSTEC parser reads from the text.
+ *
+ * Not text: a bullet mark standing alone as a word (`ㅇ` and the `l` of a lost Wingdings glyph; the other marks,
+ * □ ○ ※ …, are not letters).
+ */
+import type { Briefing } from '../../../archive/model/briefing.ts'
+
+const SKIP = new Set(['id', 'itemId', 'regions', 'sourceHash', 'sourceFile', 'message', 'line', 'level', 'kind', 'marker'])
+
+function strings(value: unknown, out: string[]): void {
+  if (typeof value === 'string') out.push(value)
+  else if (Array.isArray(value)) for (const v of value) strings(v, out)
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) if (!SKIP.has(k)) strings(v, out)
+  }
+}
+
+/** The briefing's text the invariant reads. */
+export function briefingText(b: Briefing): string {
+  const out: string[] = []
+  strings({ title: b.title, contents: b.contents, summary: b.summary, sections: b.sections, colophon: b.colophon, warnings: b.warnings }, out)
+  if (b.kind !== 'post') strings({ series: b.series, publisher: b.publisher, issuer: b.issuer, website: b.website, english: b.publisherEnglish }, out)
+  return out.join('\n')
+}
+
+function counts(text: string): Map<string, number> {
+  const m = new Map<string, number>()
+  for (const c of text.normalize('NFKC').matchAll(/[\p{L}\p{N}]/gu)) m.set(c[0], (m.get(c[0]) ?? 0) + 1)
+  return m
+}
+
+/** Letters and digits of `source` the briefing lacks, with how many are missing (empty: the invariant holds). */
+export function missingCharacters(source: string, b: Briefing): string[] {
+  const src = counts(source.replace(/(^|\s)(ㅇ|l)(?=\s)/gu, '$1'))
+  const got = counts(briefingText(b))
+  const missing: string[] = []
+  for (const [c, n] of src) {
+    const have = got.get(c) ?? 0
+    if (have < n) missing.push(`${c}×${n - have}`)
+  }
+  return missing
+}
+
+/** Letters and digits counted in a text (for the report of characters kept). */
+export function letterCount(text: string): number {
+  let n = 0
+  for (const [, k] of counts(text)) n += k
+  return n
+}
