@@ -89,11 +89,11 @@ export function listZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipE
     if (entry.compressedSize === 0xffffffff || entry.size === 0xffffffff || entry.localOffset === 0xffffffff) {
       throw new ImportError('ZIP64 archives are not supported')
     }
+    checkRatio(entry, entry.size, limits)
     total += entry.size
     if (total > limits.maxTotalBytes) {
       throw new ImportError(`zip archive too large when unpacked (over ${mb(limits.maxTotalBytes)})`)
     }
-    checkRatio(entry, entry.size, limits)
     entries.push(entry)
     o += 46 + nameLength + u16(bytes, o + 30) + u16(bytes, o + 32)
   }

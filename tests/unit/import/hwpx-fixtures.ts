@@ -81,3 +81,68 @@ export function simpleHwpx(): Uint8Array {
     }
   })
 }
+
+export interface RawEntry {
+  name: string
+  /** the entry's data as stored in the zip (deflated when method is 8) */
+  data: Uint8Array
+  method: 0 | 8
+  crc: number
+  /** the uncompressed size the headers declare (a bomb may lie) */
+  size: number
+  flags?: number
+}
+
+/** A zip written byte by byte, for entries whose headers the test controls (bombs, lies, encryption flags). */
+export function rawZip(entries: RawEntry[]): Uint8Array {
+  const enc8 = new TextEncoder()
+  const locals: Uint8Array[] = []
+  const centrals: Uint8Array[] = []
+  let offset = 0
+  for (const e of entries) {
+    const name = enc8.encode(e.name)
+    const loc = new Uint8Array(30 + name.length)
+    const lv = new DataView(loc.buffer)
+    lv.setUint32(0, 0x04034b50, true)
+    lv.setUint16(4, 20, true)
+    lv.setUint16(6, (e.flags ?? 0) | 0x800, true)
+    lv.setUint16(8, e.method, true)
+    lv.setUint32(14, e.crc >>> 0, true)
+    lv.setUint32(18, e.data.length, true)
+    lv.setUint32(22, e.size, true)
+    lv.setUint16(26, name.length, true)
+    loc.set(name, 30)
+    const cen = new Uint8Array(46 + name.length)
+    const cv = new DataView(cen.buffer)
+    cv.setUint32(0, 0x02014b50, true)
+    cv.setUint16(4, 20, true)
+    cv.setUint16(6, 20, true)
+    cv.setUint16(8, (e.flags ?? 0) | 0x800, true)
+    cv.setUint16(10, e.method, true)
+    cv.setUint32(16, e.crc >>> 0, true)
+    cv.setUint32(20, e.data.length, true)
+    cv.setUint32(24, e.size, true)
+    cv.setUint16(28, name.length, true)
+    cv.setUint32(42, offset, true)
+    cen.set(name, 46)
+    locals.push(loc, e.data)
+    centrals.push(cen)
+    offset += loc.length + e.data.length
+  }
+  const cdSize = centrals.reduce((a, c) => a + c.length, 0)
+  const eocd = new Uint8Array(22)
+  const ev = new DataView(eocd.buffer)
+  ev.setUint32(0, 0x06054b50, true)
+  ev.setUint16(8, entries.length, true)
+  ev.setUint16(10, entries.length, true)
+  ev.setUint32(12, cdSize, true)
+  ev.setUint32(16, offset, true)
+  const parts = [...locals, ...centrals, eocd]
+  const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0))
+  let at = 0
+  for (const p of parts) {
+    out.set(p, at)
+    at += p.length
+  }
+  return out
+}
