@@ -9,14 +9,17 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { PAGE_CSS, PdfPrinter, briefingHtml, makePng } from './pdf-fixtures.ts'
+import { PAGE_CSS, PdfPrinter, SERIES_HEADER, briefingHtml, makePng } from './pdf-fixtures.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const samples = join(root, 'archive/sample/briefings')
 const sampleOut = join(root, 'archive/sample/pdf')
 const fixtureOut = join(root, 'tests/fixtures/import/pdf')
 
-const page = (title: string, body: string, css = ''): string =>
+/** The fixtures are two or three pages: the running header is on every page, so it repeats on most of them. */
+const EVERY_PAGE = `@page :first { @top-center { content: "${SERIES_HEADER}" } }`
+
+const page = (title: string, body: string, css = EVERY_PAGE): string =>
   `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>${title}</title><style>${PAGE_CSS}${css}</style></head><body>\n${body}\n</body></html>\n`
 
 /** Hand-made fixtures: what each one holds is what tests/unit/import/pdf-reader.spec.ts asserts. */
@@ -36,15 +39,25 @@ async function fixtures(): Promise<Record<string, string>> {
   ].join('\n')
   const png = (await makePng(320, 200)).toString('base64')
   const img = `<img src="data:image/png;base64,${png}" style="width:120mm">`
+  // a scanned page inside a text PDF: an image and nothing else, not even the running header
   const imagePage = [
     '<p>첫 쪽은 글이 있는 쪽이다.</p>',
-    `<div style="break-before:page">${img}</div>`
+    `<div class="scan">${img}</div>`,
+    '<p style="break-before:page">셋째 쪽도 글이 있다.</p>'
   ].join('\n')
+  const scanCss = `${EVERY_PAGE} @page scan { @top-center { content: none } @bottom-center { content: none } } .scan { page: scan; break-before: page }`
   const noFurniture = '@page { @top-center { content: none } @bottom-center { content: none } }'
+  // a paragraph that starts at the foot of page 1 and goes on at the head of page 2
+  const crossing = [
+    '<div style="height:228mm"></div>',
+    `<p>- ${sentence} 상용화를 위한 시험 설비를 구축하기로 하였다. ${sentence} 후속 연구를 이어가고 ${sentence} 결과를 공개하였다.</p>`,
+    '<p class="gap">참고자료</p>'
+  ].join('\n')
   return {
-    'wrapped-paragraph.pdf': page('wrapped', wrapped),
+    'wrapped-paragraph.pdf': page('wrapped', wrapped, ''),
+    'paragraph-page-break.pdf': page('crossing', crossing),
     'table-page-break.pdf': page('table', table),
-    'image-page.pdf': page('image page', imagePage),
+    'image-page.pdf': page('image page', imagePage, scanCss),
     'scanned.pdf': page('scan', `<div>${img}</div><div style="break-before:page">${img}</div>`, noFurniture)
   }
 }

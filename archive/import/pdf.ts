@@ -145,7 +145,7 @@ export function mapGlyphs(text: string): string {
 export function repairHanjaSpacing(text: string): string {
   const open = new RegExp(`([(（〔\\[])[ \\u00A0\\u3000]+(?=${HAN})`, 'gu')
   const close = new RegExp(`(${HAN})[ \\u00A0\\u3000]+(?=[)）〕\\]])`, 'gu')
-  const inner = new RegExp(`([(（〔\\[])(${HAN}[${HAN.slice(1, -1)}\\s\\u3000]*?${HAN})(?=[)）〕\\]])`, 'gu')
+  const inner = new RegExp(`([(（〔\\[])(${HAN}(?:${HAN}|[ \\u00A0\\u3000])*${HAN})(?=[)）〕\\]])`, 'gu')
   const before = new RegExp(`(${HANGUL})[ \\u00A0\\u3000]+(?=[(（][ \\u00A0\\u3000]*${HAN}[^)）]*[)）])`, 'gu')
   return text
     .replace(open, '$1')
@@ -514,10 +514,13 @@ function dropFurniture(pages: Block[][], heights: number[], notes: string[]): vo
 // ---------------------------------------------------------------------------------------------------------------
 // assembling the text
 
-function assemble(pages: Block[][]): string {
+function assemble(pages: Block[][], pageWidth: number): string {
   const lines = pages.flatMap((bs) => bs.flatMap((b) => (b.kind === 'line' ? [b.line] : [])))
-  const rightEdge = Math.max(...lines.map((l) => l.right), 0)
   const leftEdge = Math.min(...lines.map((l) => l.x), Infinity)
+  // the right margin: where the longest lines end, when several do; else as wide as the left margin
+  const maxRight = Math.max(...lines.map((l) => l.right), 0)
+  const reaching = lines.filter((l) => l.right >= maxRight - 2 * l.size).length
+  const rightEdge = reaching >= 3 ? maxRight : Math.max(maxRight, pageWidth - leftEdge)
   // the body's lowest and highest baselines: a paragraph goes on on the next page only from a full page
   const bodyBottom = Math.min(...lines.map((l) => l.y), Infinity)
   const bodyTop = Math.max(...lines.map((l) => l.y), -Infinity)
@@ -540,7 +543,7 @@ function assemble(pages: Block[][]): string {
 
   const out: string[] = []
   let para: { first: Line; last: Line; count: number } | undefined
-  let prevTable: { table: TableBlock; index: number; header: string } | undefined
+  let prevTable: { page: number; columns: number; header: string } | undefined
   let lastWasPageEnd = false
   const rowKey = (row: string[]): string => row.map((c) => c.normalize('NFKC').replace(/\s+/g, '')).join('\u0001')
   const pushBlank = (): void => {
@@ -554,14 +557,16 @@ function assemble(pages: Block[][]): string {
       if (b.kind === 'table') {
         const t = b.table
         const header = rowKey(t.rows[0])
-        // a table that goes on from the end of the last page: same columns, its header row repeated or not
-        if (prevTable && pageStart && lastWasPageEnd && prevTable.table.rows[0].length === t.rows[0].length) {
-          const rows = header === prevTable.header ? t.rows.slice(1) : t.rows
-          out.push(...rows.map(pipeRow))
+        const columns = t.rows[0].length
+        // a table that goes on from the foot of the previous page: same columns, its header row repeated or not
+        const goesOn = !!prevTable && pageStart && lastWasPageEnd && t.page === prevTable.page + 1 && prevTable.columns === columns
+        if (prevTable && goesOn) {
+          out.push(...(header === prevTable.header ? t.rows.slice(1) : t.rows).map(pipeRow))
+          prevTable = { ...prevTable, page: t.page }
         } else {
           pushBlank()
           out.push(pipeRow(t.rows[0]), `|${t.rows[0].map(() => '---').join('|')}|`, ...t.rows.slice(1).map(pipeRow))
-          prevTable = { table: t, index: out.length, header }
+          prevTable = { page: t.page, columns, header }
         }
         para = undefined
         lastWasPageEnd = i === bs.length - 1
@@ -579,10 +584,12 @@ function assemble(pages: Block[][]): string {
       let gapBlank = false
       if (prev) {
         const samePage = prev.page === l.page
+        const nextPage = l.page === prev.page + 1
         const step = (prev.y - l.y) / prev.size
         const spacingOk = samePage
           ? step > 0 && step <= normal + 0.1
-          : prev.y <= bodyBottom + prev.size * (normal + 0.5) &&
+          : nextPage &&
+            prev.y <= bodyBottom + prev.size * (normal + 0.5) &&
             l.y >= bodyTop - l.size * (normal + 0.5) &&
             // across a page, where the paragraph gap is lost, only a line that ends at the margin goes on
             rightEdge - prev.right <= prev.size * 2
@@ -691,6 +698,8 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<Extracte
     const pages: Block[][] = []
     const heights: number[] = []
     const imageOnly: number[] = []
+    const pageImages: number[] = []
+    let pageWidth = 0
     let textPages = 0
     let tablesFound = 0
     for (let n = 1; n <= doc.numPages; n++) {
@@ -700,8 +709,9 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<Extracte
       } catch (e) {
         throw new ImportError(`not a readable PDF (page ${n}: ${oneLine((e as Error)?.message ?? String(e))})`)
       }
-      const [, y0, , y1] = page.view
+      const [x0, y0, x1, y1] = page.view as number[]
       heights.push(Math.abs(y1 - y0))
+      pageWidth = Math.max(pageWidth, Math.abs(x1 - x0))
       const content = await page.getTextContent()
       const pieces: Piece[] = []
       for (const raw of content.items as PdfjsTextItem[]) {
@@ -713,6 +723,7 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<Extracte
       const ops = await page.getOperatorList()
       const { segs, images } = rulings(ops as { fnArray: number[]; argsArray: unknown[] }, pdfjs.OPS)
       page.cleanup()
+      pageImages.push(images)
       const hasText = pieces.some((p) => p.str.trim() !== '')
       if (!hasText) {
         if (images > 0) imageOnly.push(n)
@@ -735,11 +746,19 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<Extracte
       if (imageOnly.length) throw new ImportError(`no text layer: a scanned PDF (${doc.numPages} ${doc.numPages === 1 ? 'page' : 'pages'} of images); OCR it first`)
       throw new ImportError(`the PDF has no text (${doc.numPages} empty ${doc.numPages === 1 ? 'page' : 'pages'})`)
     }
+    dropFurniture(pages, heights, notes)
+    // a page left with nothing but its running header or page number is a scan too
+    for (let p = 0; p < pages.length; p++) {
+      if (pages[p].length === 0 && pageImages[p] > 0 && !imageOnly.includes(p + 1)) imageOnly.push(p + 1)
+    }
+    imageOnly.sort((a, b) => a - b)
+    if (pages.every((bs) => bs.length === 0) && pageImages.some((n) => n > 0)) {
+      throw new ImportError(`no text layer: a scanned PDF (${doc.numPages} ${doc.numPages === 1 ? 'page' : 'pages'} of images); OCR it first`)
+    }
     if (imageOnly.length) {
       notes.push(`${imageOnly.length === 1 ? 'page' : 'pages'} ${imageOnly.join(', ')} ${imageOnly.length === 1 ? 'has' : 'have'} no text layer (images only): not imported; OCR ${imageOnly.length === 1 ? 'it' : 'them'} to keep the text`)
     }
-    dropFurniture(pages, heights, notes)
-    const text = assemble(pages)
+    const text = assemble(pages, pageWidth)
     if (!textLooksReadable(text)) {
       throw new ImportError('the text cannot be read: its fonts have no Unicode mapping (the PDF gives glyph codes, not letters); export it again with embedded Unicode fonts or OCR it')
     }

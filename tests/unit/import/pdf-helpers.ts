@@ -35,3 +35,70 @@ export function lettersAndDigits(value: unknown): string {
   walk(value)
   return out.join('').normalize('NFC').replace(/[^\p{L}\p{N}]/gu, '')
 }
+
+/**
+ * A minimal PDF written by hand: `objects[i]` is object i + 1 (object 1 the catalog); `streams` gives the content
+ * of stream objects by number; `trailer` adds entries to the trailer dictionary.
+ */
+export function handMadePdf(objects: string[], streams: Record<number, string> = {}, trailer = ''): Uint8Array {
+  let pdf = '%PDF-1.4\n'
+  const offsets: number[] = []
+  objects.forEach((o, i) => {
+    offsets.push(pdf.length)
+    const stream = streams[i + 1]
+    pdf +=
+      stream === undefined
+        ? `${i + 1} 0 obj\n${o}\nendobj\n`
+        : `${i + 1} 0 obj\n<< /Length ${stream.length} >>\nstream\n${stream}\nendstream\nendobj\n`
+  })
+  const xref = pdf.length
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`
+  pdf += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailer} >>\nstartxref\n${xref}\n%%EOF\n`
+  return new TextEncoder().encode(pdf)
+}
+
+const PAGES = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>']
+
+/** A PDF with the Standard security handler whose user password is not empty (random O and U entries). */
+export function passwordPdf(): Uint8Array {
+  return handMadePdf(
+    [...PAGES, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>', `<< /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <${'11'.repeat(32)}> /U <${'22'.repeat(32)}> >>`],
+    {},
+    `/Encrypt 4 0 R /ID [<${'ab'.repeat(16)}> <${'ab'.repeat(16)}>]`
+  )
+}
+
+/**
+ * Text in a CID font with Identity-H encoding, no ToUnicode map and no embedded font program: the codes are glyph
+ * numbers, not letters (what a Hancom export with a broken font gives).
+ */
+export function noUnicodePdf(): Uint8Array {
+  const hex = Array.from({ length: 60 }, (_, i) => (0x0e + ((i * 37) % 500)).toString(16).padStart(4, '0')).join('')
+  return handMadePdf(
+    [
+      ...PAGES,
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 200] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+      '',
+      '<< /Type /Font /Subtype /Type0 /BaseFont /HYGothic-Medium-Unknown /Encoding /Identity-H /DescendantFonts [6 0 R] >>',
+      '<< /Type /Font /Subtype /CIDFontType2 /BaseFont /HYGothic-Medium-Unknown /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>'
+    ],
+    { 4: `BT /F1 12 Tf 20 150 Td <${hex}> Tj 0 -20 Td <${hex}> Tj ET` }
+  )
+}
+
+/** One page of Helvetica text lines (PDF string escapes are the caller's), with an info dictionary. */
+export function simpleTextPdf(lines: string[], info = ''): Uint8Array {
+  const content = `BT /F1 12 Tf 14 TL 40 760 Td ${lines.map((l) => `(${l}) Tj T*`).join(' ')} ET`
+  return handMadePdf(
+    [
+      ...PAGES,
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+      '',
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+      `<< ${info} >>`
+    ],
+    { 4: content },
+    info ? '/Info 6 0 R' : ''
+  )
+}
