@@ -17,6 +17,8 @@ export interface AnnotationView {
   quote?: string
   /** Position in the briefing for document order: item index × 1e6 + offset in the item. */
   order: number
+  /** Its briefing is no longer in the archive (deleted): kept, shown as detached, never placed. */
+  detached?: true
 }
 
 export interface NotesQuery {
@@ -82,12 +84,29 @@ export function viewOf(annotation: Annotation, briefing: Briefing, placement: Pl
   }
 }
 
-/** Views of `annotations`, each resolved against its briefing (annotations of missing briefings are left out). */
+/**
+ * The view of an annotation whose briefing is not in the archive (deleted, or notes imported before it): what
+ * the annotation itself knows — its quote, its item's title, the date in its briefing's id — status `orphan`.
+ */
+export function detachedView(annotation: Annotation): AnnotationView {
+  const published = /(\d{4}-\d{2}-\d{2})/.exec(annotation.briefingId)?.[1] ?? ''
+  const quote = annotation.kind === 'highlight' ? annotation.text || annotation.quote.exact : undefined
+  return {
+    annotation,
+    status: 'orphan',
+    briefing: { id: annotation.briefingId, series: '', published },
+    ...(quote !== undefined ? { quote } : {}),
+    order: Number.MAX_SAFE_INTEGER,
+    detached: true
+  }
+}
+
+/** Views of `annotations`, each resolved against its briefing; those of briefings not given are detached. */
 export function buildViews(annotations: readonly Annotation[], briefings: ReadonlyMap<string, Briefing>): AnnotationView[] {
   const views: AnnotationView[] = []
   for (const annotation of annotations) {
     const briefing = briefings.get(annotation.briefingId)
-    if (briefing) views.push(viewOf(annotation, briefing, resolveAnnotation(annotation, briefing)))
+    views.push(briefing ? viewOf(annotation, briefing, resolveAnnotation(annotation, briefing)) : detachedView(annotation))
   }
   return views
 }

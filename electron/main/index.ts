@@ -151,7 +151,7 @@ async function start(): Promise<void> {
     appInfo: { version: app.getVersion(), archiveDir: paths.archiveDir, userDataDir: paths.userDataDir }
   })
   registerIpc(api, { devServerUrl, onDropped: (dropped) => void imports.importPaths(dropped) })
-  installMenu({ dev: devServerUrl !== undefined })
+  installMenu({ dev: devServerUrl !== undefined, onImport: () => void imports.api.importFiles({}) })
   app.setAboutPanelOptions({ applicationName: app.name, applicationVersion: app.getVersion() })
   handleAppProtocol(paths.rendererDir, csp)
   openWindow()

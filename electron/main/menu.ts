@@ -9,6 +9,8 @@ import type { MenuItemConstructorOptions } from 'electron'
 export interface MenuOptions {
   /** Development build: adds reload and developer tools. */
   dev: boolean
+  /** 파일 ▸ 가져오기…: the import dialog (its progress and report reach the window as events). */
+  onImport?: () => void
 }
 
 export function buildMenuTemplate(options: MenuOptions, platform = process.platform): MenuItemConstructorOptions[] {
@@ -30,7 +32,11 @@ export function buildMenuTemplate(options: MenuOptions, platform = process.platf
   }
   template.push({
     label: '파일',
-    submenu: [mac ? { role: 'close', label: '창 닫기' } : { role: 'quit', label: '종료' }]
+    submenu: [
+      { label: '가져오기…', accelerator: 'CmdOrCtrl+O', click: () => options.onImport?.() },
+      { type: 'separator' },
+      mac ? { role: 'close', label: '창 닫기' } : { role: 'quit', label: '종료' }
+    ]
   })
   // Without an Edit menu, macOS has no copy/paste/select-all shortcuts, and copying from a briefing is a
   // core use.

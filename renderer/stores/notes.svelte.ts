@@ -218,6 +218,15 @@ class NotesStore {
     })
   }
 
+  /** How many annotations a briefing has (null when they cannot be counted): the delete dialog says so. */
+  async countFor(briefingId: BriefingId): Promise<number | null> {
+    try {
+      return (await api.queryNotes({ briefingId, limit: 0 })).total
+    } catch {
+      return null
+    }
+  }
+
   dismissReport(): void {
     if (this.report) this.#dismissed.add(`${this.report.briefingId}@${this.report.at}`)
     this.report = null

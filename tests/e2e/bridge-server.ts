@@ -52,6 +52,8 @@ export interface RealServices {
   imports: ImportService
   /** What the import dialog answers (null: cancelled), set by a test. */
   importPaths: string[] | null
+  /** Awaited before each file the import service imports (a test holds an import in the middle with it). */
+  importGate: (() => Promise<void>) | null
 }
 
 /**
@@ -80,8 +82,16 @@ export async function createRealServices(archiveDir: string, userDataDir: string
     chooseOpenPath: async () => services.openPath,
     writeClipboard: (text) => void clipboard.push(text)
   })
+  // The real store, with the test's gate before each file (as race.e2e holds the bridge's answers).
+  const gated: ArchiveStore = {
+    ...store,
+    importFile: async (path) => {
+      await services.importGate?.()
+      return store.importFile(path)
+    }
+  }
   const imports = createImportService({
-    store,
+    store: gated,
     refreshIndex: () => searchService.refresh(),
     briefingChanged: (id) => notes.briefingChanged(id),
     notesOf: (id) => notesStore.list({ briefingId: id }).length,
@@ -110,7 +120,8 @@ export async function createRealServices(archiveDir: string, userDataDir: string
     openPath: null,
     clipboard,
     imports,
-    importPaths: null
+    importPaths: null,
+    importGate: null
   })
 }
 

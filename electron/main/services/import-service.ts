@@ -88,7 +88,8 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
       if (changed.length > 0) {
         progress({ job, state: 'indexing', done, total: files.length })
         await deps.refreshIndex()
-        for (const row of rows) if (row.status === 'updated' && row.briefingId) await deps.briefingChanged?.(row.briefingId)
+        // Updated briefings' notes move to where they land; new ones may have notes waiting (imported before).
+        for (const row of changed) if (row.briefingId) await deps.briefingChanged?.(row.briefingId)
         events?.emit('libraryChanged', { briefingIds: changed.flatMap((r) => (r.briefingId ? [r.briefingId] : [])) })
       }
       const counts = Object.fromEntries(STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length])) as ImportReport['counts']
@@ -144,6 +145,7 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
         const deleted = await store.remove(id)
         if (deleted) {
           await deps.refreshIndex()
+          await deps.briefingChanged?.(id)
           events?.emit('libraryChanged', { briefingIds: [id] })
         }
         return { deleted, detachedNotes: deleted ? detachedNotes : 0 }

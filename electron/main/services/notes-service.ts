@@ -11,7 +11,7 @@ import { exportBriefingMarkdown, mergeMarkdown } from '../../../archive/notes/ex
 import { exportNotesDigest } from '../../../archive/notes/export-digest.ts'
 import { isoWithOffset } from '../../../archive/notes/local-time.ts'
 import type { Annotation, Bookmark, Color, Highlight, ItemNote, Placement, TrashEntry } from '../../../archive/notes/model.ts'
-import { buildViews, queryViews, type AnnotationView } from '../../../archive/notes/query-notes.ts'
+import { buildViews, detachedView, queryViews, type AnnotationView } from '../../../archive/notes/query-notes.ts'
 import type { NotesStore } from '../../../archive/storage/notes-store.ts'
 import type { ArchiveStore } from '../../../archive/storage/index.ts'
 import { importAnnotations, readAnnotationsText } from '../../../archive/notes/interchange.ts'
@@ -128,7 +128,11 @@ export function createNotesService(deps: NotesServiceDeps): NotesService {
       let briefing = loaded.get(annotation.briefingId)
       if (!briefing) {
         const found = await loadBriefing(annotation.briefingId)
-        if (!found) continue
+        if (!found) {
+          // Its briefing was deleted: the note is kept and listed as detached.
+          views.push(detachedView(annotation))
+          continue
+        }
         loaded.set(annotation.briefingId, (briefing = found))
       }
       const cached = viewCache.get(annotation)
@@ -413,9 +417,15 @@ export function createNotesService(deps: NotesServiceDeps): NotesService {
     },
     async briefingChanged(id) {
       briefings.delete(id)
-      const briefing = await loadBriefing(id)
       const before = notes.list().filter((a) => a.briefingId === id)
-      if (!briefing || before.length === 0) return null
+      if (before.length === 0) return null
+      const briefing = await loadBriefing(id)
+      if (!briefing) {
+        // Deleted: its notes stay, now listed as detached.
+        reports.delete(id)
+        changed(id)
+        return null
+      }
       const { annotations, report } = reanchor(before, briefing)
       notes.rewrite(annotations.filter((a, i) => a !== before[i]))
       const byId = new Map(before.map((a) => [a.id, a]))

@@ -29,6 +29,14 @@ describe('buildMenuTemplate', () => {
       }
     })
 
+    test(`파일 ▸ 가져오기… (Ctrl/Cmd+O) opens the import on ${platform}`, () => {
+      const onImport = vi.fn()
+      const item = flatten(buildMenuTemplate({ dev: false, onImport }, platform)).find((i) => i.label === '가져오기…')
+      expect(item?.accelerator).toBe('CmdOrCtrl+O')
+      ;(item?.click as () => void)()
+      expect(onImport).toHaveBeenCalledOnce()
+    })
+
     test(`can quit on ${platform}`, () => {
       expect(roles(buildMenuTemplate({ dev: false }, platform))).toContain('quit')
     })
