@@ -62,7 +62,7 @@ describe('KOSTEC site posts', () => {
       { title: '(25.12.19, 科技部) 公开科研数据共享指引', url: 'https://www.example.gov.cn/kjbgz/202512/t20251219_1.html' },
       { title: '(24.03.02, 中国科学院) 科研数据开放研究', url: 'http://bulletin.example.cn/2024/3/20240302.htm' }
     ])
-    expect(b.warnings.map((w) => w.text)).toEqual(['동향 게시판', '게시글 제목, 작성일, 조회수, 내용을 포함합니다.', '등록일2025.12.22', '조회수57'])
+    expect(b.warnings.map((w) => w.text).sort()).toEqual(['동향 게시판', '게시글 제목, 작성일, 조회수, 내용을 포함합니다.', '등록일2025.12.22', '조회수57'].sort())
   })
 
   test('[목차] 1. … 2. … on one line is the contents; the 1. 2. 3. subheads are the items', () => {
