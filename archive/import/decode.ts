@@ -172,14 +172,18 @@ export function textScore(text: string): number {
   return n === 0 ? 1 : sum / n
 }
 
-function controlShare(text: string): number {
+/**
+ * Control characters other than tab, LF, CR, FF and VT: more than two and over 1 % of the characters mean a
+ * binary file (a DOS end-of-file mark or a stray escape in a text file is tolerated).
+ */
+function tooManyControls(text: string): boolean {
   let bad = 0
   const n = Math.min(text.length, SAMPLE * 4)
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i)
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x0b) || c === 0x7f) bad++
   }
-  return n === 0 ? 0 : bad / n
+  return bad > 2 && bad / n > MAX_CONTROL_SHARE
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -270,7 +274,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       throw new ImportError(`invalid UTF-8 after a UTF-8 byte-order mark (byte ${bad + 3}: ${hex(body[bad])})`)
     }
     const text = utf8Fatal.decode(body)
-    if (controlShare(text) > MAX_CONTROL_SHARE || text.includes('\0')) throw new ImportError(BINARY_REASON)
+    if (tooManyControls(text) || text.includes('\0')) throw new ImportError(BINARY_REASON)
     return finish(text, 'utf-8-bom')
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return finish(strictUtf16(bytes.subarray(2), 'utf-16le'), 'utf-16le')
@@ -280,7 +284,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   const hasNul = bytes.includes(0)
   if (badUtf8 < 0) {
     const text = utf8Fatal.decode(bytes)
-    if (!hasNul && controlShare(text) <= MAX_CONTROL_SHARE) return finish(text, 'utf-8')
+    if (!hasNul && !tooManyControls(text)) return finish(text, 'utf-8')
   }
 
   // CP949 first: on a tie (a few bytes can read as both) the legacy encoding is the likelier one.
@@ -291,7 +295,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     cp949Text = iconv.decode(bytes, 'cp949')
     if (!cp949Text.includes('\ufffd')) {
       const score = textScore(cp949Text)
-      if (score >= CP949_MIN_SCORE && controlShare(cp949Text) <= MAX_CONTROL_SHARE) {
+      if (score >= CP949_MIN_SCORE && !tooManyControls(cp949Text)) {
         candidates.push({ encoding: 'cp949', text: cp949Text, score })
       }
     }
@@ -307,10 +311,10 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     return finish(strictUtf16(bytes, best.encoding as 'utf-16le' | 'utf-16be'), best.encoding)
   }
 
-  if (hasNul || (badUtf8 < 0 && controlShare(utf8Fatal.decode(bytes)) > MAX_CONTROL_SHARE)) {
+  if (hasNul || (badUtf8 < 0 && tooManyControls(utf8Fatal.decode(bytes)))) {
     throw new ImportError(BINARY_REASON)
   }
-  if (cp949Text !== undefined && controlShare(cp949Text) > MAX_CONTROL_SHARE) throw new ImportError(BINARY_REASON)
+  if (cp949Text !== undefined && tooManyControls(cp949Text)) throw new ImportError(BINARY_REASON)
   const why: string[] = []
   if (badUtf8 >= 0) why.push(`invalid UTF-8 at byte ${badUtf8} (${hex(bytes[badUtf8])})`)
   if (badCp949 >= 0) why.push(`invalid CP949 at byte ${badCp949} (${hex(bytes[badCp949])})`)
