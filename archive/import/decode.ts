@@ -311,6 +311,16 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     return finish(strictUtf16(bytes, best.encoding as 'utf-16le' | 'utf-16be'), best.encoding)
   }
 
+  if (hasNul && bytes.length % 2 === 1) {
+    // UTF-16 without a byte-order mark cut at an odd byte: say so rather than "binary"
+    const even = bytes.subarray(0, bytes.length - 1)
+    for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+      const c = utf16Candidate(even, encoding)
+      if (c && c.score >= UTF16_MIN_SCORE) {
+        throw new ImportError(`invalid ${encoding.toUpperCase()} (detected: no byte-order mark): odd number of bytes`)
+      }
+    }
+  }
   if (hasNul || (badUtf8 < 0 && tooManyControls(utf8Fatal.decode(bytes)))) {
     throw new ImportError(BINARY_REASON)
   }

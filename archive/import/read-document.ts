@@ -8,6 +8,7 @@ import { readHtml } from './html.ts'
 import { readHwpx } from './hwpx.ts'
 import { readBriefingJson } from './json.ts'
 import { readMarkdown } from './markdown.ts'
+import { readPdf } from './pdf.ts'
 import { readText } from './text.ts'
 import { ImportError, type ExtractedDocument, type SourceFormat } from './types.ts'
 
@@ -18,7 +19,8 @@ export const READERS: Partial<Record<SourceFormat, DocumentReader>> = {
   text: async (bytes) => readText(bytes),
   markdown: async (bytes) => readMarkdown(bytes),
   hwpx: async (bytes) => readHwpx(bytes),
-  html: (bytes, name) => readHtml(bytes, name)
+  html: (bytes, name) => readHtml(bytes, name),
+  pdf: (bytes, name) => readPdf(bytes, name)
 }
 
 export type ReadResult = ExtractedDocument | { briefing: Briefing }

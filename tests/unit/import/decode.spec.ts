@@ -113,6 +113,12 @@ describe('decodeText: bad input', () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0xff, 0x13])
     expect(reason(() => decodeText(png))).toBe(BINARY_REASON)
   })
+  test('UTF-16 without a BOM cut at an odd byte is reported as UTF-16', () => {
+    const bytes = iconv.encode('한국어 text\n', 'utf16le')
+    expect(reason(() => decodeText(bytes.subarray(0, bytes.length - 1)))).toBe(
+      'invalid UTF-16LE (detected: no byte-order mark): odd number of bytes'
+    )
+  })
   test('control characters in valid UTF-8 are refused as binary', () => {
     expect(reason(() => decodeText(Uint8Array.from([0x41, 0x01, 0x02, 0x03, 0x42, 0x1b, 0x43])))).toBe(BINARY_REASON)
   })

@@ -63,8 +63,18 @@ describe('readDocument', () => {
     expect(await reason(readDocument(Uint8Array.from([0x41, 0xc0, 0x41, 0x80]), 'a.txt'))).toMatch(/^not text in UTF-8, UTF-16 or CP949 \(/)
   })
 
-  test('every format but JSON has a reader, or the lead has one to wire (PDF)', () => {
-    for (const f of ['text', 'markdown', 'hwpx', 'html'] as const) expect(typeof READERS[f]).toBe('function')
+  test('every format but JSON has a reader', () => {
+    for (const f of ['text', 'markdown', 'hwpx', 'html', 'pdf'] as const) expect(typeof READERS[f]).toBe('function')
+  })
+
+  test('a sample PDF goes to the PDF reader, also when named .txt', async () => {
+    const doc = await readDocument(readFileSync('archive/sample/pdf/sample-weekly-2026-01-09.pdf'), 'sample.txt')
+    expect(doc).toMatchObject({ format: 'pdf' })
+    expect('text' in doc && doc.text.length).toBeGreaterThan(500)
+  })
+
+  test('a truncated PDF goes to the PDF reader and is refused by it', async () => {
+    expect(await reason(readDocument(enc('%PDF-1.7\n1 0 obj\n<<'), 'a.pdf'))).toMatch(/\S/)
   })
 
   test('property: random bytes under any name give a document or an ImportError', async () => {
