@@ -8,9 +8,27 @@
  * at ids, dates, regions, layout names or the warnings' messages: those are derived, not the source's text.
  * For a weekly issue it also looks at the series, publisher and issuer, which the KOSTEC parser reads from the text.
  *
- * Not text: a bullet mark standing alone as a word (`ㅇ` and the `l` of a lost Wingdings glyph; the other marks,
- * □ ○ ※ …, are not letters).
+ * Not text: a bullet mark standing alone as a word (`ㅇ` and the `l` of a lost Wingdings glyph, `º` opening a line; the other marks,
+ * □ ○ ※ …, are not letters), and the labels a briefing holds as structure rather than words: a references heading
+ * (`<참고자료>`, `[참고자료]`, `참고자료` alone, `<출처>` …) is the item's references, a contents label (`[목차]`,
+ * `목차`) is the briefing's contents.
  */
+const STRUCTURE_LABELS = [
+  /[<[〈《【(]\s*(참고\s*자료|참고\s*문헌|참고|관련\s*자료|원문\s*자료|출처|자료\s*출처|목\s*차)\s*[>\]〉》】)]/gu,
+  /^\s*(※\s*)?(참고\s*자료|참고\s*문헌|관련\s*자료|references?)\s*[:：]?(?=\s|$)/gimu,
+  /^\s*목\s*차\s*[:：]?(?=\s|$)/gmu
+]
+
+/** The source with what is not text removed (see above). */
+export function sourceText(source: string): string {
+  let s = source
+    .normalize('NFC')
+    .replace(/(^|\s)(ㅇ|l)(?=\s)/gu, '$1')
+    // º (a letter once NFKC makes it o) as a bullet mark at the start of a line
+    .replace(/(^|\n)([ \t\u3000\u00a0]*)º/gu, '$1$2')
+  for (const label of STRUCTURE_LABELS) s = s.replace(label, ' ')
+  return s
+}
 import type { Briefing } from '../../../archive/model/briefing.ts'
 
 const SKIP = new Set(['id', 'itemId', 'regions', 'sourceHash', 'sourceFile', 'message', 'line', 'level', 'kind', 'marker'])
@@ -39,7 +57,7 @@ function counts(text: string): Map<string, number> {
 
 /** Letters and digits of `source` the briefing lacks, with how many are missing (empty: the invariant holds). */
 export function missingCharacters(source: string, b: Briefing): string[] {
-  const src = counts(source.replace(/(^|\s)(ㅇ|l)(?=\s)/gu, '$1'))
+  const src = counts(sourceText(source))
   const got = counts(briefingText(b))
   const missing: string[] = []
   for (const [c, n] of src) {
