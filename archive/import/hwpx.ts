@@ -14,6 +14,7 @@
  * entity expansion); encrypted documents are refused.
  */
 import { DOMParser } from 'linkedom'
+import { PUA_BULLETS } from './pdf.ts'
 import { readZip, type ZipEntry } from './zip.ts'
 import { ImportError, type DocumentMeta, type ExtractedDocument } from './types.ts'
 
@@ -99,26 +100,50 @@ function sectionOrder(hpf: XNode | undefined, names: string[], notes: string[]):
   return order
 }
 
-/** Paragraph style id → heading level, for the 개요 N / Outline N styles of Contents/header.xml. */
-function headingStyles(header: XNode | undefined): Map<string, number> {
-  const levels = new Map<string, number>()
-  if (!header) return levels
+interface ParaHeads {
+  /** paragraph style id → heading level (the 개요 N / Outline N styles) */
+  styles: Map<string, number>
+  /** paragraph shape id → its automatic head (outline level, bullet, number) */
+  shapes: Map<string, { type: string; idRef: string; level: number }>
+  /** bullet id → its glyph (Wingdings PUA glyphs mapped) */
+  bullets: Map<string, string>
+}
+
+/** What Contents/header.xml says about headings: outline styles, paragraph shapes with heads, bullet glyphs. */
+function paraHeads(header: XNode | undefined): ParaHeads {
+  const heads: ParaHeads = { styles: new Map(), shapes: new Map(), bullets: new Map() }
+  if (!header) return heads
   for (const style of descendants(header, 'style')) {
     const id = attr(style, 'id')
     const m = /^개요\s*(\d)$/.exec(attr(style, 'name') ?? '') ?? /^outline\s*(\d)$/i.exec(attr(style, 'engName') ?? '')
-    if (id !== null && m) levels.set(id, Math.min(6, Math.max(1, Number(m[1]))))
+    if (id !== null && m) heads.styles.set(id, Math.min(6, Math.max(1, Number(m[1]))))
   }
-  return levels
+  for (const shape of descendants(header, 'parapr')) {
+    const id = attr(shape, 'id')
+    const heading = descendants(shape, 'heading')[0]
+    const type = heading ? (attr(heading, 'type') ?? 'NONE').toUpperCase() : 'NONE'
+    if (id !== null && heading && type !== 'NONE') {
+      heads.shapes.set(id, { type, idRef: attr(heading, 'idRef') ?? '', level: Number(attr(heading, 'level') ?? 0) || 0 })
+    }
+  }
+  for (const bullet of descendants(header, 'bullet')) {
+    const id = attr(bullet, 'id')
+    const char = attr(bullet, 'char') ?? ''
+    if (id !== null && char) heads.bullets.set(id, PUA_BULLETS[char] ?? char)
+  }
+  return heads
 }
 
 const escapeCell = (s: string): string => s.replace(/\|/g, '\\|')
 
 class SectionWriter {
   readonly lines: string[] = []
-  private readonly headings: Map<string, number>
+  /** Paragraphs whose automatic number (not in the text) could not be reproduced. */
+  numbered = 0
+  private readonly heads: ParaHeads
 
-  constructor(headings: Map<string, number>) {
-    this.headings = headings
+  constructor(heads: ParaHeads) {
+    this.heads = heads
   }
 
   private blank(): void {
@@ -136,7 +161,11 @@ class SectionWriter {
   }
 
   private paragraph(p: XNode): void {
-    const level = this.headings.get(attr(p, 'styleIDRef') ?? '')
+    const shape = this.heads.shapes.get(attr(p, 'paraPrIDRef') ?? '')
+    let level = this.heads.styles.get(attr(p, 'styleIDRef') ?? '')
+    if (!level && shape?.type === 'OUTLINE') level = Math.min(6, shape.level + 1)
+    let prefix = shape?.type === 'BULLET' ? `${this.heads.bullets.get(shape.idRef) ?? '•'} ` : ''
+    if (shape?.type === 'NUMBER') this.numbered++
     const after: string[] = []
     let text = ''
     const links: { url: string; start: number }[] = []
@@ -144,7 +173,8 @@ class SectionWriter {
       for (const line of text.split('\n')) {
         const clean = line.replace(/[ \t\u00a0]+$/g, '')
         if (clean.trim() === '') continue
-        this.lines.push(level ? `${'#'.repeat(level)} ${clean.trim()}` : clean)
+        this.lines.push(level ? `${'#'.repeat(level)} ${clean.trim()}` : `${prefix}${clean}`)
+        prefix = ''
       }
       text = ''
     }
@@ -187,7 +217,7 @@ class SectionWriter {
             break
           case 'footnote':
           case 'endnote': {
-            const w = new SectionWriter(this.headings)
+            const w = new SectionWriter(this.heads)
             w.blocks(c)
             const body = w.lines.filter((l) => l !== '').join(' ')
             if (body) after.push(`* ${body}`)
@@ -196,7 +226,8 @@ class SectionWriter {
           case 'fieldbegin': {
             if ((attr(c, 'type') ?? '').toUpperCase() === 'HYPERLINK') {
               const command = descendants(c, 'stringparam').find((s) => attr(s, 'name') === 'Command')
-              const url = (command?.textContent ?? '').split(';')[0].replace(/\\(.)/g, '$1').trim()
+              // `https\\://example.org;1;0;0;` or `www.example.org|-;1;0;0`: the target before `;` and `|`
+              const url = (command?.textContent ?? '').split(';')[0].split('|')[0].replace(/\\(.)/g, '$1').trim()
               if (url) links.push({ url, start: text.length })
             }
             break
@@ -234,7 +265,7 @@ class SectionWriter {
   }
 
   private cellText(tc: XNode): string {
-    const w = new SectionWriter(this.headings)
+    const w = new SectionWriter(this.heads)
     w.blocks(tc)
     return w.lines
       .filter((l) => l !== '' && !/^\|[-|]*\|$/.test(l))
@@ -302,12 +333,15 @@ export function readHwpx(bytes: Uint8Array): ExtractedDocument {
   const hpf = xml('Contents/content.hpf')
   const order = sectionOrder(hpf, entries.map((e) => e.name), notes)
   if (order.length === 0) throw new ImportError('HWPX without any section (Contents/section0.xml)')
-  const writer = new SectionWriter(headingStyles(xml('Contents/header.xml')))
+  const writer = new SectionWriter(paraHeads(xml('Contents/header.xml')))
   for (const name of order) {
     const section = xml(name) as XNode
     if (/encrypt/i.test(local(section))) throw new ImportError('encrypted HWPX (password-protected)')
     writer.blocks(section)
     writer.lines.push('')
+  }
+  if (writer.numbered > 0) {
+    notes.push(`automatic paragraph numbers not reproduced (${writer.numbered} paragraph${writer.numbered === 1 ? '' : 's'})`)
   }
   const text = writer.lines.join('\n').replace(/\n{3,}/g, '\n\n').trim().normalize('NFC')
   if (text === '') throw new ImportError('no text (the HWPX document is empty)')

@@ -11,13 +11,13 @@ const NS =
 export const enc = (s: string): Uint8Array => new TextEncoder().encode(s)
 
 /** A paragraph of runs; each run is text (with `\t` as hp:tab and `\n` as hp:lineBreak) or raw run XML. */
-export function para(text: string, style = '0'): string {
+export function para(text: string, style = '0', shape = '0'): string {
   const t = text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/\t/g, '<hp:tab/>')
     .replace(/\n/g, '<hp:lineBreak/>')
-  return `<hp:p paraPrIDRef="0" styleIDRef="${style}"><hp:run charPrIDRef="0"><hp:t>${t}</hp:t></hp:run></hp:p>`
+  return `<hp:p paraPrIDRef="${shape}" styleIDRef="${style}"><hp:run charPrIDRef="0"><hp:t>${t}</hp:t></hp:run></hp:p>`
 }
 
 export function cell(text: string, row: number, col: number, span = { col: 1, row: 1 }): string {
@@ -37,7 +37,12 @@ export const HEADER = `<?xml version="1.0" encoding="UTF-8"?><hh:head ${NS}><hh:
   '<hh:style id="0" type="PARA" name="바탕글" engName="Normal"/>' +
   '<hh:style id="2" type="PARA" name="개요 1" engName="Outline 1"/>' +
   '<hh:style id="3" type="PARA" name="개요 2" engName="Outline 2"/>' +
-  '</hh:styles></hh:refList></hh:head>'
+  '</hh:styles><hh:bullets><hh:bullet id="1" char="\uf06c" useImage="0"/><hh:bullet id="2" char="-" useImage="0"/></hh:bullets>' +
+  '<hh:paraProperties><hh:paraPr id="0"><hh:heading type="NONE" idRef="0" level="0"/></hh:paraPr>' +
+  '<hh:paraPr id="5"><hh:heading type="BULLET" idRef="1" level="0"/></hh:paraPr>' +
+  '<hh:paraPr id="6"><hh:heading type="NUMBER" idRef="1" level="0"/></hh:paraPr>' +
+  '<hh:paraPr id="7"><hh:heading type="OUTLINE" idRef="0" level="2"/></hh:paraPr>' +
+  '</hh:paraProperties></hh:refList></hh:head>'
 
 export function contentHpf(sections: string[], title = ''): string {
   const items = sections.map((s) => `<opf:item id="${s.replace(/\.xml$/, '')}" href="Contents/${s}" media-type="application/xml"/>`)

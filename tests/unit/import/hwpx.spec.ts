@@ -1,4 +1,5 @@
 import { constants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib'
+import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import fc from 'fast-check'
 import { zipSync } from 'fflate'
@@ -30,6 +31,34 @@ describe('readHwpx', () => {
       encoding: 'utf-8',
       notes: []
     })
+  })
+
+  test('automatic heads from the paragraph shape: bullets (PUA glyph mapped), outline levels; numbers noted', () => {
+    const doc = readHwpx(one(para('글머리', '0', '5') + para('번호', '0', '6') + para('개요 셋째 단계', '0', '7') + para('본문')))
+    expect(doc.text).toBe('● 글머리\n번호\n### 개요 셋째 단계\n\n본문')
+    expect(doc.notes).toEqual(['automatic paragraph numbers not reproduced (1 paragraph)'])
+  })
+
+  test('a document saved by Hancom Office (hwpxlib test file, Apache-2.0): link, text box, field, table', () => {
+    const bytes = readFileSync('tests/fixtures/import/hwpx/hwpxlib-Table.hwpx')
+    expect(detectFormat(bytes, 'Table.hwpx')).toEqual({ format: 'hwpx' })
+    const doc = readHwpx(bytes)
+    expect(doc.meta).toEqual({ title: '제목', author: 'fff' })
+    expect(doc.text).toBe(
+      [
+        '[C반 기말고사](www.daum.net)',
+        '사각형입니다.',
+        '날짜',
+        '',
+        '| 이름 | 국어 | 영어 | 수학 |',
+        '|---|---|---|---|',
+        '| 개똥이 | 89 | 65 | 78 |',
+        '| 칠득이 | 77 | 77 | 77 |',
+        '| 팔푼이 | 88 | 88 | 88 |',
+        '| 육손이 | 66 | 66 | 66 |',
+        '| 합계 |  |  |  |'
+      ].join('\n')
+    )
   })
 
   test('sections in the order of the spine, not of their file names', () => {
