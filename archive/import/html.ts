@@ -1,8 +1,9 @@
 /**
  * The reader for web pages saved from a publisher's site (`.html`, `.htm`): bytes → ExtractedDocument.
  *
- * 1. Charset: a byte-order mark, else the `<meta charset>` / `http-equiv` tag in the first bytes, else strict UTF-8
- *    and CP949 when that fails. EUC-KR and CP949 pages decode with iconv-lite's `cp949` (never TextDecoder('euc-kr')).
+ * 1. Charset: a byte-order mark, else the `<meta charset>` / `http-equiv` tag in the first bytes (unless the bytes
+ *    are valid UTF-8: a browser's saved copy keeps the old tag), else decode.ts's detection (strict UTF-8, UTF-16,
+ *    CP949). EUC-KR and CP949 pages decode with iconv-lite's `cp949` (never TextDecoder('euc-kr')).
  * 2. linkedom parses the page; scripts, styles, forms' controls and embedded objects are removed first.
  * 3. The article: a known publisher's selectors (site-profiles below), then the usual board and blog containers,
  *    then @mozilla/readability on the linkedom document, then the body without its nav/header/footer/aside.
@@ -21,6 +22,7 @@ import iconv from 'iconv-lite'
 import { parseHTML } from 'linkedom'
 import { Readability } from '@mozilla/readability'
 import { ImportError, type DocumentMeta, type ExtractedDocument } from './types.ts'
+import { composeFillerSequences, decodeText, firstInvalidUtf8Offset } from './decode.ts'
 import { knownPublisherOf } from './layouts/publishers.ts'
 import { datesIn } from './layouts/dates.ts'
 
@@ -148,24 +150,21 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
 
 const KOREAN_LEGACY = /^(euc-?kr|cp949|ms949|uhc|windows-949|x-windows-949|ks_c_5601(-1987)?|ksc5601|ksc_5601|korean|csksc56011987|iso-ir-149)$/
 
-function decodeHtml(bytes: Uint8Array): { text: string; encoding: string } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' }
+function decodeHtml(bytes: Uint8Array): { text: string; encoding: string; note?: string } {
+  const bom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
+  const label = bom ? undefined : declaredCharset(bytes)
+  if (label && !/^utf-?8$/.test(label)) {
+    // a page saved by a browser is often re-encoded as UTF-8 while its meta tag still names the old charset
+    if (firstInvalidUtf8Offset(bytes) < 0 && bytes.some((b) => b >= 0x80)) {
+      return { ...decodeText(bytes), note: `declared ${label} but the bytes are UTF-8: read as UTF-8` }
+    }
+    if (KOREAN_LEGACY.test(label)) {
+      return { text: composeFillerSequences(iconv.decode(Buffer.from(bytes), 'cp949')).replace(/\r\n?/g, '\n').normalize('NFC'), encoding: 'cp949' }
+    }
+    if (iconv.encodingExists(label)) return { text: iconv.decode(Buffer.from(bytes), label).normalize('NFC'), encoding: label }
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' }
-  const label = declaredCharset(bytes)
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  if (label && KOREAN_LEGACY.test(label)) return { text: iconv.decode(buffer, 'cp949'), encoding: 'cp949' }
-  if (label && !/^utf-?8$/.test(label) && iconv.encodingExists(label)) {
-    return { text: iconv.decode(buffer, label), encoding: label }
-  }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' }
-  } catch {
-    // a page declaring nothing (or UTF-8 wrongly) that is not UTF-8: Korean sites' legacy pages are CP949
-    return { text: iconv.decode(buffer, 'cp949'), encoding: 'cp949' }
-  }
+  // a byte-order mark, strict UTF-8, else UTF-16 or CP949 by score (archive/import/decode.ts, helper C's decoder)
+  return decodeText(bytes)
 }
 
 const squash = (s: string): string => s.replace(/[\s\u00a0\u3000]+/g, ' ').trim()
@@ -496,12 +495,13 @@ function chromeDate(text: string): string | undefined {
  */
 export async function readHtml(bytes: Uint8Array, name: string): Promise<ExtractedDocument> {
   void name
-  const { text: html, encoding } = decodeHtml(bytes)
+  if (bytes.length === 0) throw new ImportError('the page is empty')
+  const { text: html, encoding, note } = decodeHtml(bytes)
   if (html.trim() === '') throw new ImportError('the page is empty')
   // linkedom gives a fragment (no <html>/<body>) no body: such a page is read as the body of one
   const wrapped = /<(html|body)[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`
   const { document } = parseHTML(wrapped) as unknown as { document: DomDocument }
-  const notes: string[] = []
+  const notes: string[] = note ? [note] : []
 
   const url = pageUrl(document)
   const host = hostOf(url)

@@ -95,6 +95,13 @@ describe('readHtml: charsets', () => {
     ])
   })
 
+  test('a saved copy re-encoded as UTF-8 that still says euc-kr is read as UTF-8, and says so', async () => {
+    const doc = await readHtml(utf8('<html><head><meta charset="euc-kr"></head><body><article><p>똠방각하</p></article></body></html>'), 'saved.html')
+    expect(doc.encoding).toBe('utf-8')
+    expect(doc.text).toBe('똠방각하')
+    expect(doc.notes).toContain('declared euc-kr but the bytes are UTF-8: read as UTF-8')
+  })
+
   test('no declared charset and not UTF-8: CP949', async () => {
     const doc = await readHtml(iconv.encode('<p>한중과학기술협력센터 똠방각하</p>', 'cp949'), 'legacy.htm')
     expect(doc.encoding).toBe('cp949')
