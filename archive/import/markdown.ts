@@ -77,7 +77,10 @@ interface HtmlLike {
 
 /** The text content of a piece of raw HTML (scripts and styles dropped); `<br>` is a line break. */
 export function htmlText(html: string): string {
-  if (/^<br\s*\/?>$/i.test(html.trim())) return '\n'
+  const t = html.trim()
+  if (/^<br\s*\/?>$/i.test(t)) return '\n'
+  // a lone tag or comment (inline HTML comes one tag at a time) has no text: no need for a parser
+  if (/^<\/?[a-z][^<>]*>$/i.test(t) || /^<!--[\s\S]*?-->$/.test(t)) return ''
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`)
   const body = (document as unknown as { body: HtmlLike }).body
   for (const el of Array.from(body.querySelectorAll('script, style, template'))) el.remove()
