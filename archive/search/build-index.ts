@@ -27,8 +27,11 @@ export interface IndexShard {
   postScores: Float32Array
   /** Hangul ↔ Han alias pairs seen in this shard's text. */
   aliases: Array<[string, string]>
-  /** Each item's normalised text (title, headlines, body), present right after a build. */
-  normTexts?: string[]
+  /**
+   * Each item's normalised text as its non-empty fields (title, headlines, body), to be joined by a space;
+   * present right after a build. Kept apart: joining them would copy a long item's whole body once more.
+   */
+  normParts?: string[][]
 }
 
 /** What indexing one shard accumulates, per field of each document and per term. */
@@ -143,12 +146,12 @@ export function buildShard(key: string, documents: SearchDocument[]): IndexShard
   const state: BuildState = { fields: [], postings: new Map(), lengthSums: {}, scratch: new Int32Array(1 << 14) }
   const lean = builder as unknown as { pipeline: lunr.Pipeline; _k1: number; _b: number }
   // each field is normalised once: for the tokenizer and for the shard's in-memory verification text
-  const normTexts: string[] = []
+  const normParts: string[][] = []
   documents.forEach((d, n) => {
     const title = normalizeText(d.title)
     const headline = normalizeText(d.headline)
     const body = normalizeText(d.body)
-    normTexts.push([title, headline, body].filter(Boolean).join(' '))
+    normParts.push([title, headline, body].filter(Boolean))
     leanAdd(lean, state, n, { title, headline, body })
   })
   const documentCount = documents.length
@@ -218,6 +221,6 @@ export function buildShard(key: string, documents: SearchDocument[]): IndexShard
     postDocs,
     postScores,
     aliases,
-    normTexts
+    normParts
   }
 }

@@ -13,7 +13,7 @@ import type { Briefing, BriefingId, BriefingSummary } from '../model/briefing.ts
 import { PARSER_VERSION } from '../parser/parse-briefing.ts'
 import { isSafeId, openFolder } from './archive-folder.ts'
 import { importBytes, importFile } from './import-briefing.ts'
-import { catalogueLister } from './list-briefings.ts'
+import { openCatalogue } from './list-briefings.ts'
 import { loadBriefing, removeBriefing } from './stored-briefing.ts'
 
 export { PARSER_VERSION }
@@ -76,14 +76,15 @@ const toStderr = (warning: StoreWarning): void => {
  */
 export function openArchiveStore(dir: string, options: ArchiveStoreOptions = {}): ArchiveStore {
   const folder = openFolder(dir, { onWarning: options.onWarning ?? toStderr, lockWaitMs: options.lockWaitMs })
+  const catalogue = openCatalogue(folder)
   return {
     dir,
     ready: folder.ready,
     warn: (file, message) => folder.warn(file, message),
     serial: (task) => folder.serial(task),
-    importFile: (path) => importFile(folder, path),
-    importBytes: (fileName, bytes) => importBytes(folder, fileName, bytes),
-    list: catalogueLister(folder),
+    importFile: (path) => importFile(folder, path, catalogue),
+    importBytes: (fileName, bytes) => importBytes(folder, fileName, bytes, catalogue),
+    list: () => catalogue.list(),
     async get(id) {
       await folder.ready
       return isSafeId(id) ? loadBriefing(folder, id) : null

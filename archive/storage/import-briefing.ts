@@ -4,10 +4,11 @@
  */
 import { rm } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
-import { allItems, type Briefing } from '../model/briefing.ts'
+import { allItems, summarizeBriefing, type Briefing } from '../model/briefing.ts'
 import { PARSER_VERSION } from '../parser/parse-briefing.ts'
 import type { ImportOutcome } from './archive-store.ts'
 import { errorText, isSafeId, sourceNames, type ArchiveFolder } from './archive-folder.ts'
+import type { Catalogue } from './list-briefings.ts'
 import { parseSource, readStored, writeStored } from './stored-briefing.ts'
 import { writeAtomic } from './write-atomic.ts'
 import { inputTooLarge, MAX_INPUT_BYTES, readInputFile } from './read-input.ts'
@@ -29,7 +30,7 @@ const failed = (file: string, error: string): ImportOutcome => ({ status: 'faile
 const tooLarge = (file: string, size: number): string => inputTooLarge(file, size) ?? `${file}: too large`
 
 /** Reads one file (a regular file within {@link MAX_SOURCE_BYTES}) and imports it. Never rejects. */
-export async function importFile(folder: ArchiveFolder, path: string): Promise<ImportOutcome> {
+export async function importFile(folder: ArchiveFolder, path: string, catalogue?: Pick<Catalogue, 'record'>): Promise<ImportOutcome> {
   const file = basename(path)
   try {
     await folder.ready
@@ -38,14 +39,22 @@ export async function importFile(folder: ArchiveFolder, path: string): Promise<I
   }
   try {
     const input = await readInputFile(path, file) // regular files only, size checked before a bounded read
-    return input.ok ? await importBytes(folder, file, input.bytes) : failed(file, input.error)
+    return input.ok ? await importBytes(folder, file, input.bytes, catalogue) : failed(file, input.error)
   } catch (error) {
     return failed(file, `${file}: ${errorText(error)}`)
   }
 }
 
-/** Decodes, parses and stores bytes read elsewhere. Never rejects. */
-export async function importBytes(folder: ArchiveFolder, fileName: string, bytes: Uint8Array): Promise<ImportOutcome> {
+/**
+ * Decodes, parses and stores bytes read elsewhere. Never rejects. The stored briefing's summary is handed to
+ * `catalogue`, so listing does not read the JSON just written back.
+ */
+export async function importBytes(
+  folder: ArchiveFolder,
+  fileName: string,
+  bytes: Uint8Array,
+  catalogue?: Pick<Catalogue, 'record'>
+): Promise<ImportOutcome> {
   const file = basename(fileName)
   try {
     await folder.ready
@@ -60,7 +69,7 @@ export async function importBytes(folder: ArchiveFolder, fileName: string, bytes
   }
   if ('error' in parsed) return failed(file, parsed.error)
   try {
-    return await folder.serial(() => storeImport(folder, file, bytes, parsed))
+    return await folder.serial(() => storeImport(folder, file, bytes, parsed, catalogue))
   } catch (error) {
     // the input was fine: what failed is writing into the archive
     const why = errorText(error)
@@ -83,7 +92,13 @@ function parseImport(file: string, bytes: Uint8Array): ParsedImport | { error: s
  * Stores a parsed file (run in the queue): nothing when the same bytes are stored by this parser version,
  * else the source (replacing sources under another extension), then the JSON.
  */
-async function storeImport(folder: ArchiveFolder, file: string, bytes: Uint8Array, parsed: ParsedImport): Promise<ImportOutcome> {
+async function storeImport(
+  folder: ArchiveFolder,
+  file: string,
+  bytes: Uint8Array,
+  parsed: ParsedImport,
+  catalogue?: Pick<Catalogue, 'record'>
+): Promise<ImportOutcome> {
   const { briefing, items } = parsed
   const id = briefing.id
   const sourceName = `${id}${parsed.ext}`
@@ -99,6 +114,7 @@ async function storeImport(folder: ArchiveFolder, file: string, bytes: Uint8Arra
   await writeAtomic(join(folder.sourcesDir, sourceName), bytes)
   for (const old of oldSources) if (old !== sourceName) await rm(join(folder.sourcesDir, old), { force: true })
   await writeStored(folder, briefing)
+  await catalogue?.record(id, summarizeBriefing(briefing))
   const status = stored.state !== 'missing' || oldSources.length > 0 ? 'updated' : 'imported'
   return { status, file, briefingId: id, items }
 }

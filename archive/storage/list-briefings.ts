@@ -16,20 +16,51 @@ import { CATALOG_FILE, catalogJson, readCatalog, type CatalogEntry } from './cat
 import { loadBriefing } from './stored-briefing.ts'
 import { TEMP_MARK, writeAtomic } from './write-atomic.ts'
 
-/** Makes the store's `list()`: the catalogue is read on the first listing and kept in memory. */
-export function catalogueLister(folder: ArchiveFolder): () => Promise<BriefingSummary[]> {
+/** The store's catalogue in memory: listing through it, and recording what the store itself just wrote. */
+export interface Catalogue {
+  /** Every readable briefing, newest first (the store's `list()`). */
+  list(): Promise<BriefingSummary[]>
+  /**
+   * Records the summary of a briefing whose JSON this process has just written (call it holding the archive,
+   * right after the write), with the size and mtime the JSON has now: the next listing takes the summary
+   * from here instead of reading the file back (a large briefing's JSON is tens of MB), and saves the
+   * catalogue. A file changed afterwards no longer matches its size and mtime and is read, as any other.
+   */
+  record(id: string, summary: BriefingSummary): Promise<void>
+}
+
+/** Makes the store's catalogue: the file is read on the first listing and kept in memory. */
+export function openCatalogue(folder: ArchiveFolder): Catalogue {
   let catalog: Map<string, CatalogEntry> | undefined
-  return async () => {
-    await folder.ready
-    const ids = await storedIds(folder)
-    if (!catalog) {
-      const read = await readCatalog(folder.dir, PARSER_VERSION)
-      if (read.damaged) folder.warn(CATALOG_FILE, `${read.damaged}; rebuilt from the briefings`)
-      catalog = read.entries
+  // recorded before the first listing read the file: applied over what it holds
+  const recorded = new Map<string, CatalogEntry>()
+  let dirty = false
+  return {
+    async list() {
+      await folder.ready
+      const ids = await storedIds(folder)
+      if (!catalog) {
+        const read = await readCatalog(folder.dir, PARSER_VERSION)
+        if (read.damaged) folder.warn(CATALOG_FILE, `${read.damaged}; rebuilt from the briefings`)
+        catalog = read.entries
+      }
+      for (const [id, entry] of recorded) catalog.set(id, entry)
+      recorded.clear()
+      const { summaries, changed } = await summarize(folder, catalog, ids)
+      if (forgetRemoved(catalog, ids) || changed || dirty) {
+        dirty = false
+        await saveCatalog(folder, catalog)
+      }
+      return summaries.sort(newestFirst)
+    },
+    async record(id, summary) {
+      const st = await statOf(briefingPath(folder, id))
+      if (!st?.isFile()) return
+      const entry = { mtimeMs: st.mtimeMs, size: st.size, summary }
+      if (catalog) catalog.set(id, entry)
+      else recorded.set(id, entry)
+      dirty = true
     }
-    const { summaries, changed } = await summarize(folder, catalog, ids)
-    if (forgetRemoved(catalog, ids) || changed) await saveCatalog(folder, catalog)
-    return summaries.sort(newestFirst)
   }
 }
 

@@ -79,30 +79,52 @@ const align4 = (n: number): number => (n + 3) & ~3
  * its title, headline and body, one per line. The same bytes on the calling thread and in the worker.
  */
 export function buildShardFiles(key: string, documents: SearchDocument[]): { index: Uint8Array; text: Uint8Array } {
-  return encodeShard(buildShard(key, documents), documents.map((d) => `${d.title}\n${d.headline}\n${d.body}`))
+  return encodeShard(buildShard(key, documents), documents.map((d) => [d.title, d.headline, d.body]))
 }
 
-/** Each part's `[offset, length]` when the parts are laid end to end, and their total length. */
-function layOut(parts: Uint8Array[]): { spans: Array<[number, number]>; total: number } {
+/**
+ * Texts laid end to end as UTF-8, each made of pieces joined by `separator`: each text's `[offset, length]`
+ * in bytes and the total, measured without encoding anything (so the bytes can be written once, in place).
+ */
+function layOut(texts: string[][], separator: string): { spans: Array<[number, number]>; total: number } {
+  const sep = Buffer.byteLength(separator)
   const spans: Array<[number, number]> = []
   let total = 0
-  for (const part of parts) {
-    spans.push([total, part.length])
-    total += part.length
+  for (const pieces of texts) {
+    let length = 0
+    for (const [k, piece] of pieces.entries()) length += (k > 0 ? sep : 0) + Buffer.byteLength(piece)
+    spans.push([total, length])
+    total += length
   }
   return { spans, total }
 }
 
-/** Serialises a shard and its item texts into the two files' bytes. */
-function encodeShard(shard: IndexShard, texts: string[]): { index: Uint8Array; text: Uint8Array } {
+/** Writes each text's pieces, joined by `separator`, as UTF-8 into `out` at `at` plus its span's offset. */
+function writeTexts(out: Uint8Array, at: number, texts: string[][], separator: string, spans: Array<[number, number]>): void {
   const enc = new TextEncoder()
-  const textParts = texts.map((t) => enc.encode(t))
-  const { spans: offsets, total: textLength } = layOut(textParts)
-  const textBytes = new Uint8Array(textLength)
-  textParts.forEach((p, i) => textBytes.set(p, offsets[i][0]))
+  for (const [k, pieces] of texts.entries()) {
+    let p = at + spans[k][0]
+    for (const [j, piece] of pieces.entries()) {
+      if (j > 0) p += enc.encodeInto(separator, out.subarray(p)).written
+      p += enc.encodeInto(piece, out.subarray(p)).written
+    }
+    if (p !== at + spans[k][0] + spans[k][1]) throw new Error(`shard text ${k}: ${p - at - spans[k][0]} bytes written, ${spans[k][1]} measured`)
+  }
+}
 
-  const normParts = (shard.normTexts ?? texts.map((t) => normalizeText(t))).map((t) => enc.encode(t))
-  const { spans: norm, total: n } = layOut(normParts)
+/**
+ * Serialises a shard and its item texts (each the pieces of its display text, joined by line breaks) into the
+ * two files' bytes. Each text is encoded straight into its file's bytes: no joined copy of a text, and no
+ * encoded copy besides the file's own bytes.
+ */
+function encodeShard(shard: IndexShard, texts: string[][]): { index: Uint8Array; text: Uint8Array } {
+  const enc = new TextEncoder()
+  const { spans: offsets, total: textLength } = layOut(texts, '\n')
+  const textBytes = new Uint8Array(textLength)
+  writeTexts(textBytes, 0, texts, '\n', offsets)
+
+  const normTexts = shard.normParts ?? texts.map((t) => [normalizeText(t.join('\n'))])
+  const { spans: norm, total: n } = layOut(normTexts, ' ')
   const terms = enc.encode(shard.terms.join('\n'))
   const header: ShardHeader = {
     format: SHARD_FORMAT,
@@ -135,7 +157,7 @@ function encodeShard(shard: IndexShard, texts: string[]): { index: Uint8Array; t
   }
   out.set(terms, p)
   p += terms.length
-  for (const [k, part] of normParts.entries()) out.set(part, p + norm[k][0])
+  writeTexts(out, p, normTexts, ' ', norm)
   return { index: out, text: textBytes }
 }
 

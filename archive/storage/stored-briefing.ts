@@ -14,7 +14,8 @@ import type { Briefing } from '../model/briefing.ts'
 import { PARSER_VERSION, parseBriefing, type ParseResult } from '../parser/parse-briefing.ts'
 import { briefingPath, errorText, sourceNames, type ArchiveFolder } from './archive-folder.ts'
 import { decodeText } from './decode-text.ts'
-import { fsyncDir, writeAtomic } from './write-atomic.ts'
+import { jsonChunks } from './json-chunks.ts'
+import { fsyncDir, writeAtomicWith } from './write-atomic.ts'
 
 type StoredBriefing = Briefing & { parserVersion: number | string; checksum?: string }
 
@@ -46,11 +47,29 @@ export function parseSource(fileName: string, bytes: Uint8Array): ParseResult {
   return parseBriefing(decoded.text, { fileName, sourceHash })
 }
 
+/** The head {@link writeStored} writes: `{"parserVersion":N,"checksum":"sha256:<hex>",` then the briefing's keys. */
+const HEAD = /^\{"parserVersion":(-?\d{1,15}),"checksum":"(sha256:[0-9a-f]{64})",/
+
+/**
+ * The checksum a file carries in its head when the rest of the file is exactly the briefing's JSON that
+ * checksum was made of (so the file is as {@link writeStored} wrote it); undefined otherwise. Hashes the bytes
+ * as they are: no decoding, and no second serialisation of a briefing that may be tens of MB.
+ */
+function verifiedHead(bytes: Buffer): string | undefined {
+  const head = HEAD.exec(bytes.toString('latin1', 0, 120))
+  if (!head) return undefined
+  const body = bytes.subarray(head[0].length)
+  return createHash('sha256').update('{').update(body).digest('hex') === head[2].slice('sha256:'.length) ? head[2] : undefined
+}
+
 /** Reads a stored briefing as it is on disk, without recovery; `bad` when it fails its checksum. */
 export async function readStored(folder: ArchiveFolder, id: string): Promise<Stored> {
   let text: string
+  let verified: string | undefined
   try {
-    text = await readFile(briefingPath(folder, id), 'utf8')
+    const bytes = await readFile(briefingPath(folder, id))
+    verified = verifiedHead(bytes)
+    text = bytes.toString('utf8')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' }
     return { state: 'bad', reason: `unreadable (${errorText(error)})` }
@@ -63,19 +82,45 @@ export async function readStored(folder: ArchiveFolder, id: string): Promise<Sto
   }
   if (!isStoredBriefing(value, id)) return { state: 'bad', reason: 'not a briefing' }
   const { parserVersion, checksum, ...briefing } = value
-  if (checksum !== undefined && checksum !== checksumOf(JSON.stringify(briefing))) {
+  // A file whose bytes hash to the checksum of its head is the JSON of a briefing as written, and that JSON
+  // written again is the same bytes: only another file needs the briefing serialised again to be checked.
+  if (checksum !== undefined && checksum !== verified && checksum !== checksumOf(JSON.stringify(briefing))) {
     return { state: 'bad', reason: 'damaged (checksum mismatch)' }
   }
   return { state: 'ok', briefing, parserVersion, verified: checksum !== undefined }
 }
 
-/** Writes a briefing's JSON (atomically), stamped with the current parser version and its checksum. */
+/**
+ * Writes a briefing's JSON (atomically), stamped with the current parser version and its checksum: the bytes
+ * of `{head…, …briefing}` with the briefing's JSON made, hashed and written a piece at a time (never held
+ * whole), and the head, whose length does not depend on the checksum, written in front once it is known.
+ */
 export async function writeStored(folder: ArchiveFolder, briefing: Briefing): Promise<void> {
-  const json = JSON.stringify(briefing)
-  const head = JSON.stringify({ parserVersion: PARSER_VERSION, checksum: checksumOf(json) })
-  // `{head…, …briefing}` without stringifying the briefing twice
-  const body = json === '{}' ? `${head}` : `${head.slice(0, -1)},${json.slice(1)}`
-  await writeAtomic(briefingPath(folder, briefing.id), body)
+  const headOf = (checksum: string): string => JSON.stringify({ parserVersion: PARSER_VERSION, checksum })
+  const headLength = Buffer.byteLength(headOf(checksumOf('')))
+  await writeAtomicWith(briefingPath(folder, briefing.id), async (handle) => {
+    const hash = createHash('sha256').update('{')
+    let at = headLength // after the head's `…"checksum":"sha256:<hex>"` and the comma that replaces its `}`
+    let first = true
+    let empty = false
+    for (const piece of jsonChunks(briefing)) {
+      let text = piece
+      if (first) {
+        first = false
+        empty = piece === '{}'
+        if (empty) break
+        text = piece.slice(1) // the briefing's `{` is the head's
+      }
+      const bytes = Buffer.from(text, 'utf8')
+      hash.update(bytes)
+      await handle.write(bytes, 0, bytes.length, at)
+      at += bytes.length
+    }
+    const head = headOf(empty ? checksumOf('{}') : `sha256:${hash.digest('hex')}`)
+    // a briefing without keys (never parsed) is the head alone, as `{…head, …{}}`
+    const front = Buffer.from(empty ? head : `${head.slice(0, -1)},`, 'utf8')
+    await handle.write(front, 0, front.length, 0)
+  })
 }
 
 /**

@@ -8,7 +8,7 @@
  * gone, never those of a live writer (another app window, a command line running at the same time).
  */
 import { createHash } from 'node:crypto'
-import { open, readdir, rename, rm } from 'node:fs/promises'
+import { open, readdir, rename, rm, type FileHandle } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 
@@ -98,12 +98,20 @@ export async function fsyncDir(dir: string): Promise<void> {
 }
 
 /** Writes `data` to `target` through a fsynced temp file in the same folder and a rename. */
-export async function writeAtomic(target: string, data: Uint8Array | string): Promise<void> {
+export function writeAtomic(target: string, data: Uint8Array | string): Promise<void> {
+  return writeAtomicWith(target, (handle) => handle.writeFile(data))
+}
+
+/**
+ * {@link writeAtomic} of what `fill` writes to the temp file's handle, in pieces and at the positions it
+ * chooses: a large file is written without being held whole in memory.
+ */
+export async function writeAtomicWith(target: string, fill: (handle: FileHandle) => Promise<void>): Promise<void> {
   const dir = dirname(target)
   const temp = join(dir, tempNameFor(target))
   const handle = await open(temp, 'wx', 0o644)
   try {
-    await handle.writeFile(data)
+    await fill(handle)
     await handle.sync()
   } catch (error) {
     await handle.close()
