@@ -150,6 +150,8 @@ export interface Briefing {
   layout?: { name: string; version: number }
   /** `import-date`: the source had no date; `published` is the day it was imported. Absent: from the document. */
   publishedFrom?: 'document' | 'import-date'
+  /** When this version was imported (ISO 8601), for the library's sort by import date. */
+  importedAt?: string
 }
 
 export type BriefingKind = 'weekly' | 'post'
@@ -168,6 +170,11 @@ export interface BriefingSummary {
   warningCount: number
   /** sha256 of the source, to tell whether a saved search index is still current. */
   sourceHash: string
+  /** Absent: `weekly`. */
+  kind?: BriefingKind
+  /** A post's own title. */
+  title?: string
+  importedAt?: string
 }
 
 /** Every item of a briefing in reading order. */
@@ -202,6 +209,9 @@ export function summarizeBriefing(briefing: Briefing): BriefingSummary {
     summaryLine: briefing.summary[0] ?? '',
     sample: briefing.sample === true,
     warningCount: briefing.warnings.length,
-    sourceHash: briefing.sourceHash
+    sourceHash: briefing.sourceHash,
+    ...(briefing.kind ? { kind: briefing.kind } : {}),
+    ...(briefing.title ? { title: briefing.title } : {}),
+    ...(briefing.importedAt ? { importedAt: briefing.importedAt } : {})
   }
 }
