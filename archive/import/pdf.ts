@@ -520,7 +520,7 @@ function assemble(pages: Block[][], pageWidth: number): string {
   // the right margin: where the longest lines end, when several do; else as wide as the left margin
   const maxRight = Math.max(...lines.map((l) => l.right), 0)
   const reaching = lines.filter((l) => l.right >= maxRight - 2 * l.size).length
-  const rightEdge = reaching >= 3 ? maxRight : Math.max(maxRight, pageWidth - leftEdge)
+  const rightEdge = reaching >= 3 && maxRight >= pageWidth * 0.6 ? maxRight : Math.max(maxRight, pageWidth - leftEdge)
   // the body's lowest and highest baselines: a paragraph goes on on the next page only from a full page
   const bodyBottom = Math.min(...lines.map((l) => l.y), Infinity)
   const bodyTop = Math.max(...lines.map((l) => l.y), -Infinity)
@@ -718,7 +718,9 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<Extracte
         if (!raw.str || !raw.transform) continue
         const t = raw.transform
         const size = Math.hypot(t[2], t[3]) || Math.hypot(t[0], t[1]) || 10
-        pieces.push({ str: raw.str, x: t[4], y: t[5] - y0, w: raw.width ?? 0, size })
+        // pdfjs gives a NUL before each character of a CID font without an embedded program: never text
+        const str = raw.str.includes('\u0000') ? raw.str.replace(/\u0000/g, '') : raw.str
+        if (str) pieces.push({ str, x: t[4], y: t[5] - y0, w: raw.width ?? 0, size })
       }
       const ops = await page.getOperatorList()
       const { segs, images } = rulings(ops as { fnArray: number[]; argsArray: unknown[] }, pdfjs.OPS)

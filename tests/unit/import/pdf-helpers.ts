@@ -102,3 +102,47 @@ export function simpleTextPdf(lines: string[], info = ''): Uint8Array {
     info ? '/Info 6 0 R' : ''
   )
 }
+
+/**
+ * Pages of Helvetica text: each page a list of [x, y, text] runs (PDF string escapes are the caller's). For
+ * running headers and footers at known places.
+ */
+export function positionedTextPdf(pages: Array<Array<[number, number, string]>>): Uint8Array {
+  const n = pages.length
+  const font = 3 + 2 * n
+  const kids = pages.map((_, i) => `${3 + 2 * i} 0 R`).join(' ')
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count ${n} >>`]
+  const streams: Record<number, string> = {}
+  pages.forEach((runs, i) => {
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${4 + 2 * i} 0 R >>`, '')
+    streams[4 + 2 * i] = runs.map(([x, y, t]) => `BT /F1 11 Tf 1 0 0 1 ${x} ${y} Tm (${t}) Tj ET`).join('\n')
+  })
+  objects.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>')
+  return handMadePdf(objects, streams)
+}
+
+/**
+ * A CID font whose ToUnicode map gives what a Hancom export with a fallback font gives: a private-use Wingdings
+ * bullet (U+F0A7) and spaces around Hanja. `tj` is the TJ array of the one line, in CIDs: 1 U+F0A7, 2 space, 3 텐, 4 무, 5 산, 6 (, 7 天, 8 目, 9 山, 10 ).
+ */
+export function toUnicodePdf(tj: string): Uint8Array {
+  const map: Record<number, string> = { 1: 'F0A7', 2: '0020', 3: 'D150', 4: 'BB34', 5: 'C0B0', 6: '0028', 7: '5929', 8: '76EE', 9: '5C71', 10: '0029' }
+  const bfchar = Object.entries(map).map(([cid, u]) => `<${Number(cid).toString(16).padStart(4, '0')}> <${u}>`).join('\n')
+  const cmap = `/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Test def /CMapType 2 def
+1 begincodespacerange <0000> <FFFF> endcodespacerange
+${Object.keys(map).length} beginbfchar
+${bfchar}
+endbfchar endcmap CMapName currentdict /CMap defineresource pop end end`
+  return handMadePdf(
+    [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+      '',
+      '<< /Type /Font /Subtype /Type0 /BaseFont /HCRBatang /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>',
+      '<< /Type /Font /Subtype /CIDFontType2 /BaseFont /HCRBatang /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>',
+      ''
+    ],
+    { 4: `BT /F1 12 Tf 40 760 Td ${tj} TJ ET`, 7: cmap }
+  )
+}

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { ImportError } from '../../../archive/import/types.ts'
 import { PUA_BULLETS, mapGlyphs, readPdf, repairHanjaSpacing, textLooksReadable } from '../../../archive/import/pdf.ts'
-import { PDF_FIXTURES, REPO, noUnicodePdf, passwordPdf, simpleTextPdf } from './pdf-helpers.ts'
+import { PDF_FIXTURES, REPO, noUnicodePdf, passwordPdf, positionedTextPdf, simpleTextPdf, toUnicodePdf } from './pdf-helpers.ts'
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(PDF_FIXTURES, name)))
 const sample = (name: string): Uint8Array => new Uint8Array(readFileSync(join(REPO, 'archive/sample/pdf', name)))
@@ -80,6 +80,33 @@ describe('running headers, footers and page numbers', () => {
   })
 })
 
+describe('running headers and page numbers in other forms', () => {
+  const threePages = (header: (p: number) => string, footer: (p: number) => string, x = 280): Uint8Array =>
+    positionedTextPdf(
+      [1, 2, 3].map((p) => [
+        [40, 800, header(p)],
+        [40, 700, `Body text of page ${p}.`],
+        [x, 40, footer(p)]
+      ])
+    )
+
+  test('a header whose digits change from page to page and Page N of M footers', async () => {
+    const doc = await readPdf(threePages((p) => `Policy Weekly No. 12 - March ${p + 10}, 2024`, (p) => `Page ${p} of 3`), 'x.pdf')
+    expect(doc.text).toBe('Body text of page 1.\n\nBody text of page 2.\n\nBody text of page 3.\n')
+    expect(doc.notes).toContain('dropped 6 running header, footer and page-number lines')
+  })
+
+  test('N / M footers and bare page numbers at the foot; a title like the header on page 1 is kept', async () => {
+    expect((await readPdf(threePages(() => 'KOSTEC Weekly', (p) => `${p} / 3`), 'x.pdf')).text).toBe('Body text of page 1.\n\nBody text of page 2.\n\nBody text of page 3.\n')
+    expect((await readPdf(threePages(() => 'KOSTEC Weekly', (p) => `${p}`, 295), 'x.pdf')).text).toBe('Body text of page 1.\n\nBody text of page 2.\n\nBody text of page 3.\n')
+    const titled = positionedTextPdf([
+      [[40, 800, 'Policy Weekly'], [40, 780, 'Policy Weekly No. 12'], [40, 700, 'First page.']],
+      [[40, 800, 'Policy Weekly'], [40, 700, 'Second page.']]
+    ])
+    expect((await readPdf(titled, 'x.pdf')).text).toBe('Policy Weekly No. 12\n\nFirst page.\n\nSecond page.\n')
+  })
+})
+
 describe('pages without text', () => {
   test('an image-only page inside a text PDF is told in a note, the other pages read', async () => {
     const doc = await readPdf(fixture('image-page.pdf'), 'image-page.pdf')
@@ -149,6 +176,12 @@ describe('characters', () => {
     }
     // a private-use character not in the table is left as it is
     expect(mapGlyphs('\uE123')).toBe('\uE123')
+  })
+
+  test('through a ToUnicode map: a private-use bullet and the spaces of a fallback font around Hanja', async () => {
+    const doc = await readPdf(toUnicodePdf('[<0001> <0002> <000300040005> <0002> <0006> <0002> <0002> <000700080009> <0002> <000A>]'), 'x.pdf')
+    // the font gives "\uF0A7 텐무산 (  天目山 )"
+    expect(doc.text).toBe('▪ 텐무산(天目山)\n')
   })
 
   test('Kangxi radicals and radical-supplement forms that CJK fonts name become the ideographs', () => {
