@@ -4,7 +4,6 @@
  */
 import { app, BrowserWindow, clipboard, dialog, shell } from 'electron'
 import { join } from 'node:path'
-import { openArchiveStore } from '../../archive/storage/index.ts'
 import { EVENT_CHANNELS } from '../shared/ipc-contract.ts'
 import type { DeepLink } from '../shared/ipc-contract.ts'
 import { LINK_SCHEME, linkFromArgv } from './deep-links.ts'
@@ -15,13 +14,13 @@ import { applyUserDataOverride, resolveAppPaths } from './paths.ts'
 import { handleAppProtocol, registerAppScheme } from './protocol/app-protocol.ts'
 import { contentSecurityPolicy } from './security/csp.ts'
 import { createApiService } from './services/api-service.ts'
+import { openArchiveSessions } from './services/archive-session.ts'
 import { createEventHub, type EventHub } from './services/events.ts'
 import { createImportService } from './services/import-service.ts'
 import { createNotesService } from './services/notes-service.ts'
 import { openAppNotesStore } from './services/open-notes.ts'
 import { ensureSampleArchive } from './services/first-run.ts'
 import { createSettingsStore } from './services/settings-store.ts'
-import { createSearchService } from './services/search-service.ts'
 import type { SettingsBackend } from './services/settings-store.ts'
 
 // Everything up to whenReady() runs synchronously: with an ES-module main process, `ready` can fire while
@@ -82,23 +81,40 @@ function focusMainWindow(): void {
 
 async function start(): Promise<void> {
   const paths = resolveAppPaths(app)
-  const store = openArchiveStore(paths.archiveDir, {
-    onWarning: (warning) => console.warn(`archive: ${warning.file}: ${warning.message}`)
-  })
-  for (const outcome of await ensureSampleArchive(store, paths.sampleDir)) {
-    if (outcome.status === 'failed') console.warn('sample archive:', outcome)
-  }
-  settings = createSettingsStore(paths.userDataDir)
-  // the index builds in worker threads (bundled next to this file) while the window opens
+  const appSettings = createSettingsStore(paths.userDataDir)
+  settings = appSettings
   const hub = createEventHub()
   events = hub
   // Main's events reach the window's renderer only (the preload's `subscribe`).
   hub.listen((event, payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNELS[event], payload)
   })
-  const searchService = createSearchService(store, {
+  // The archive folder chosen in Settings (or the default one); Settings can change it while the app runs.
+  // Its index builds in worker threads (bundled next to this file) while the window opens.
+  let importing = (): boolean => false
+  let archiveSwitched = (): void => undefined
+  const sessions = await openArchiveSessions({
+    defaultDir: paths.archiveDir,
+    settings: appSettings,
+    events: hub,
     workerUrl: new URL('./build-worker.js', import.meta.url),
-    events: hub
+    onWarning: (warning) => console.warn(`archive: ${warning.file}: ${warning.message}`),
+    importing: () => importing(),
+    onSwitched: () => archiveSwitched(),
+    prepareDefault: async (store) => {
+      for (const outcome of await ensureSampleArchive(store, paths.sampleDir)) {
+        if (outcome.status === 'failed') console.warn('sample archive:', outcome)
+      }
+    },
+    chooseFolder: async () => {
+      const options = {
+        title: '보관함 폴더',
+        defaultPath: sessions.current().dir,
+        properties: ['openDirectory' as const, 'createDirectory' as const]
+      }
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    }
   })
   const notesStore = await openAppNotesStore(paths.userDataDir)
   if (notesStore.recovered) {
@@ -108,7 +124,7 @@ async function start(): Promise<void> {
   app.on('will-quit', () => void notesStore.close())
   const notes = createNotesService({
     notes: notesStore,
-    archive: store,
+    archive: () => sessions.current().store,
     events: hub,
     chooseSavePath: async (suggestedName, format) => {
       const filters = format === 'json' ? [JSON_FILTER] : [{ name: 'Markdown', extensions: ['md'] }]
@@ -123,10 +139,11 @@ async function start(): Promise<void> {
     },
     writeClipboard: (text) => clipboard.writeText(text)
   })
-  app.on('will-quit', () => void searchService.close())
+  archiveSwitched = () => notes.archiveChanged()
+  app.on('will-quit', () => void sessions.close())
   const imports = createImportService({
-    store,
-    refreshIndex: () => searchService.refresh(),
+    store: () => sessions.current().store,
+    refreshIndex: () => sessions.current().searchService.refresh(),
     briefingChanged: (id) => notes.briefingChanged(id),
     notesOf: (id) => notesStore.list({ briefingId: id }).length,
     events: hub,
@@ -140,15 +157,16 @@ async function start(): Promise<void> {
       return result.canceled ? null : result.filePaths
     }
   })
+  importing = () => imports.busy()
   const api = createApiService({
-    search: searchService.search,
-    store,
-    settings,
+    archive: sessions.current,
+    settings: appSettings,
     notes: notes.api,
     imports: imports.api,
+    archiveFolder: { ...sessions.api, isDefault: sessions.isDefault },
     noteSets: () => notes.itemSets(),
     openExternal: (url) => shell.openExternal(url),
-    appInfo: { version: app.getVersion(), archiveDir: paths.archiveDir, userDataDir: paths.userDataDir }
+    appInfo: { version: app.getVersion(), userDataDir: paths.userDataDir }
   })
   registerIpc(api, { devServerUrl, onDropped: (dropped) => void imports.importPaths(dropped) })
   installMenu({ dev: devServerUrl !== undefined, onImport: () => void imports.api.importFiles({}) })

@@ -7,11 +7,12 @@ import { join, resolve } from 'node:path'
 
 /** Overrides `app.getPath('userData')` (settings, window state, the default archive). */
 export const USER_DATA_ENV = 'BRIEFING_READER_USER_DATA'
-/** Overrides the archive folder (default `<userData>/archive`). */
+/** Overrides the default archive folder (`<userData>/archive`); a folder chosen in Settings still wins. */
 export const ARCHIVE_ENV = 'BRIEFING_READER_ARCHIVE'
 
 export interface AppPaths {
   userDataDir: string
+  /** The default archive folder ({@link ARCHIVE_ENV} or `<userData>/archive`); Settings may choose another. */
   archiveDir: string
   /** The fictional sample briefings copied into an empty archive on first run. */
   sampleDir: string

@@ -103,8 +103,10 @@ export interface Settings {
 
 export interface AppInfo {
   version: string
-  /** Folder holding the briefings (sources and parsed JSON). */
+  /** Folder holding the briefings (sources and parsed JSON): the one open now. */
   archiveDir: string
+  /** Whether that is the default folder (none chosen in Settings). */
+  archiveIsDefault: boolean
   /** Folder holding settings, bookmarks and notes. */
   userDataDir: string
 }
@@ -181,6 +183,15 @@ export interface ArchiveApi {
   cancelImport(input: Record<string, never>): Promise<{ cancelling: boolean }>
   /** Deletes a briefing and its source; its notes are kept (listed as detached). */
   deleteBriefing(input: { id: BriefingId }): Promise<{ deleted: boolean; detachedNotes: number }>
+  /**
+   * Opens main's folder dialog and switches the app to the chosen archive folder (an empty one is made an
+   * archive; a shared team folder works too): the folder, or null when cancelled. Throws with the archive's
+   * one-line reason when the folder is refused (other files and no archive.json) or while an import runs;
+   * nothing changes then. After a switch main pushes `libraryChanged` and the new index's `indexProgress`.
+   */
+  chooseArchiveFolder(input: Record<string, never>): Promise<{ archiveDir: string } | null>
+  /** Switches back to the default archive folder (as chooseArchiveFolder does). */
+  useDefaultArchiveFolder(input: Record<string, never>): Promise<{ archiveDir: string }>
 
   /** Annotations matching the query, with where each lands now. */
   queryNotes(input: NotesQuery): Promise<NotesQueryResult>
@@ -251,6 +262,8 @@ export const CHANNELS = {
   importFiles: 'import:files',
   cancelImport: 'import:cancel',
   deleteBriefing: 'briefings:delete',
+  chooseArchiveFolder: 'archive:choose-folder',
+  useDefaultArchiveFolder: 'archive:use-default-folder',
   queryNotes: 'notes:query',
   placeHighlights: 'notes:place-highlights',
   createHighlight: 'notes:create-highlight',
@@ -296,7 +309,7 @@ export interface ApiEvents {
   importProgress: ImportProgress
   /** An import ended (from the dialog or dropped files): what it did. */
   importFinished: ImportReport
-  /** Briefings were added, updated or deleted: the library lists them again. */
+  /** Briefings were added, updated or deleted (none listed: the archive folder changed): the library lists them again. */
   libraryChanged: { briefingIds: BriefingId[] }
 }
 export type ApiEvent = keyof ApiEvents

@@ -11,17 +11,17 @@
 import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { openArchiveStore } from '../../archive/storage/index.ts'
 import type { ArchiveStore } from '../../archive/storage/index.ts'
 import { dispatch } from '../../electron/main/ipc/dispatch.ts'
 import { createAssetHandler } from '../../electron/main/protocol/resolve-asset.ts'
 import { CONTENT_SECURITY_POLICY, securityHeaders } from '../../electron/main/security/csp.ts'
 import { createApiService } from '../../electron/main/services/api-service.ts'
+import { openArchiveSessions, type ArchiveSessions } from '../../electron/main/services/archive-session.ts'
 import { createEventHub, type EventHub } from '../../electron/main/services/events.ts'
 import { createImportService, type ImportService } from '../../electron/main/services/import-service.ts'
 import { createNotesService, type NotesService } from '../../electron/main/services/notes-service.ts'
 import type { NotesStore } from '../../archive/storage/notes-store.ts'
-import { createSearchService, type SearchService } from '../../electron/main/services/search-service.ts'
+import type { SearchService } from '../../electron/main/services/search-service.ts'
 import type { ArchiveApi, IpcResult } from '../../electron/shared/ipc-contract.ts'
 
 /** Largest request body the bridge reads (the preload's payloads are tiny). */
@@ -32,11 +32,16 @@ const MAX_DROP_BODY = 64 * 1024 * 1024
 /** The real services behind the bridge, with a recording `openExternal`. */
 export interface RealServices {
   api: ArchiveApi
-  store: ArchiveStore
+  /** The store of the archive open now (it changes when a journey chooses another archive folder). */
+  readonly store: ArchiveStore
   /** Every URL the service handed to the opener, in order. */
   opened: string[]
-  /** The real search service (index in worker threads); refresh it after importing. */
-  searchService: SearchService
+  /** The real search service of the archive open now (index in worker threads); refresh it after importing. */
+  readonly searchService: SearchService
+  /** The open archive and the switch between folders (what Settings' 보관함 폴더 goes through). */
+  sessions: ArchiveSessions
+  /** What the archive-folder dialog answers (null: cancelled), set by a test. */
+  archiveFolderPath: string | null
   /** Main's events (index progress …), pushed to every page connected to the bridge. */
   events: EventHub
   /** The real notes store (electron-store on `<userDataDir>/notes.json`) and service. */
@@ -57,62 +62,73 @@ export interface RealServices {
 }
 
 /**
- * Builds the real API service: archive store in `archiveDir`, electron-store settings in `userDataDir`
- * (both absolute), and an opener that records instead of launching a browser.
+ * Builds the real API service: archive store in `archiveDir` (the default archive folder), electron-store
+ * settings in `userDataDir` (both absolute), and an opener that records instead of launching a browser.
  */
 export async function createRealServices(archiveDir: string, userDataDir: string): Promise<RealServices> {
   // electron-store imports `electron`; without a binary that import works only with this set beforehand.
   process.env.ELECTRON_OVERRIDE_DIST_PATH ??= '/nonexistent'
   const { createSettingsStore } = await import('../../electron/main/services/settings-store.ts')
   const { openAppNotesStore } = await import('../../electron/main/services/open-notes.ts')
-  const store = openArchiveStore(archiveDir, {
-    onWarning: (w) => console.warn(`bridge archive warning: ${w.file}: ${w.message}`)
-  })
   const opened: string[] = []
   const events = createEventHub()
-  const searchService = createSearchService(store, { events })
+  const settings = createSettingsStore(userDataDir)
+  const services = {} as RealServices
+  const sessions = await openArchiveSessions({
+    defaultDir: archiveDir,
+    settings,
+    events,
+    onWarning: (w) => console.warn(`bridge archive warning: ${w.file}: ${w.message}`),
+    // the import and notes services are made below (they reach the archive through the sessions)
+    importing: () => services.imports?.busy() ?? false,
+    onSwitched: () => services.notes?.archiveChanged(),
+    chooseFolder: async () => services.archiveFolderPath
+  })
   const notesStore = await openAppNotesStore(userDataDir)
   const clipboard: string[] = []
-  const services = {} as RealServices
   const notes = createNotesService({
     notes: notesStore,
-    archive: store,
+    archive: () => sessions.current().store,
     events,
     chooseSavePath: async () => services.savePath,
     chooseOpenPath: async () => services.openPath,
     writeClipboard: (text) => void clipboard.push(text)
   })
   // The real store, with the test's gate before each file (as race.e2e holds the bridge's answers).
-  const gated: ArchiveStore = {
+  const gated = (store: ArchiveStore): ArchiveStore => ({
     ...store,
     importFile: async (path) => {
       await services.importGate?.()
       return store.importFile(path)
     }
-  }
+  })
   const imports = createImportService({
-    store: gated,
-    refreshIndex: () => searchService.refresh(),
+    store: () => gated(sessions.current().store),
+    refreshIndex: () => sessions.current().searchService.refresh(),
     briefingChanged: (id) => notes.briefingChanged(id),
     notesOf: (id) => notesStore.list({ briefingId: id }).length,
     events,
     chooseImportPaths: async () => services.importPaths
   })
   const api = createApiService({
-    store,
+    archive: sessions.current,
     imports: imports.api,
-    search: searchService.search,
-    settings: createSettingsStore(userDataDir),
+    archiveFolder: { ...sessions.api, isDefault: sessions.isDefault },
+    settings,
     notes: notes.api,
     noteSets: () => notes.itemSets(),
     openExternal: async (url) => void opened.push(url),
-    appInfo: { version: '0.0.0-e2e', archiveDir, userDataDir }
+    appInfo: { version: '0.0.0-e2e', userDataDir }
+  })
+  Object.defineProperties(services, {
+    store: { get: () => sessions.current().store, enumerable: true },
+    searchService: { get: () => sessions.current().searchService, enumerable: true }
   })
   return Object.assign(services, {
     api,
-    store,
     opened,
-    searchService,
+    sessions,
+    archiveFolderPath: null,
     events,
     notesStore,
     notes,

@@ -19,3 +19,9 @@ export function unusedImportApi(): Pick<ArchiveApi, 'importFiles' | 'cancelImpor
   const unused = (m: string) => async () => Promise.reject(new Error(`${m} is not used in this test`))
   return { importFiles: unused('importFiles'), cancelImport: unused('cancelImport'), deleteBriefing: unused('deleteBriefing') }
 }
+
+/** Archive-folder methods for API fakes of tests about something else: each rejects if called. */
+export function unusedArchiveFolderApi(): Pick<ArchiveApi, 'chooseArchiveFolder' | 'useDefaultArchiveFolder'> {
+  const unused = (m: string) => async () => Promise.reject(new Error(`${m} is not used in this test`))
+  return { chooseArchiveFolder: unused('chooseArchiveFolder'), useDefaultArchiveFolder: unused('useDefaultArchiveFolder') }
+}

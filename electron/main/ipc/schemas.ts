@@ -139,6 +139,8 @@ export const API_SCHEMAS = {
   importFiles: noInput,
   cancelImport: noInput,
   deleteBriefing: z.object({ id: briefingId }).strict(),
+  chooseArchiveFolder: noInput,
+  useDefaultArchiveFolder: noInput,
   queryNotes: notesQuery,
   placeHighlights: z
     .object({

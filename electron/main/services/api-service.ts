@@ -8,22 +8,35 @@ import { parseQuery } from '../../../archive/search/parse-query.ts'
 import type { SearchResponse } from '../../../archive/search/results.ts'
 import type { AppInfo, ArchiveApi } from '../../shared/ipc-contract.ts'
 import { isExternalWebUrl } from '../../shared/external-url.ts'
+import type { ArchiveFolderApi } from './archive-session.ts'
 import type { ImportApi } from './import-service.ts'
 import type { NotesApi } from './notes-service.ts'
 import type { SettingsBackend } from './settings-store.ts'
 
+/** The open archive as the API uses it: the folder, its store and its search index. */
+export interface OpenArchive {
+  readonly dir: string
+  readonly store: ArchiveStore
+  readonly search: Pick<ArchiveSearch, 'search' | 'findInBriefing' | 'progress' | 'failure' | 'warnings'>
+}
+
 /** What {@link createApiService} needs; `openExternal` launches the system browser (`shell.openExternal`). */
 export interface ApiServiceDeps {
-  store: ArchiveStore
+  /**
+   * The archive open now (archive-session.ts): asked at every call, so a change of the archive folder reaches
+   * every method at once.
+   */
+  archive: () => OpenArchive
   settings: SettingsBackend
   openExternal: (url: string) => Promise<void>
-  appInfo: AppInfo
-  /** The archive's search index; the service that owns it keeps it up to date. */
-  search: ArchiveSearch
+  /** The app's version and userData folder (the archive folder comes from `archive` and `archiveFolder`). */
+  appInfo: Pick<AppInfo, 'version' | 'userDataDir'>
   /** Bookmarks, highlights, notes and their export (notes-service.ts). */
   notes: NotesApi
   /** Import from the dialog, cancel, delete a briefing (import-service.ts); absent where nothing may be imported. */
   imports?: ImportApi
+  /** Choosing the archive folder (archive-session.ts); absent where the folder cannot change. */
+  archiveFolder?: ArchiveFolderApi & { isDefault(): boolean }
   /** The items the search filters is:bookmarked, is:annotated, tag: and color: keep (notes-service.ts). */
   noteSets: () => SearchNoteSets
 }
@@ -42,10 +55,11 @@ export interface SearchNoteSets {
  * normalised `URL.href` to the opener; anything else returns `{ opened: false }` without calling it.
  */
 export function createApiService(deps: ApiServiceDeps): ArchiveApi {
-  const { store, settings, appInfo } = deps
+  const { settings, appInfo } = deps
+  const search = (): OpenArchive['search'] => deps.archive().search
   return {
-    listBriefings: async () => store.list(),
-    getBriefing: async ({ id }) => store.get(id),
+    listBriefings: async () => deps.archive().store.list(),
+    getBriefing: async ({ id }) => deps.archive().store.get(id),
     async openExternal({ url }) {
       if (!isExternalWebUrl(url)) return { opened: false }
       await deps.openExternal(new URL(url).href)
@@ -53,17 +67,25 @@ export function createApiService(deps: ApiServiceDeps): ArchiveApi {
     },
     getSettings: async () => settings.getSettings(),
     updateSettings: async (patch) => settings.updateSettings(patch),
-    getAppInfo: async () => ({ ...appInfo }),
+    getAppInfo: async () => ({
+      version: appInfo.version,
+      archiveDir: deps.archive().dir,
+      archiveIsDefault: deps.archiveFolder?.isDefault() ?? true,
+      userDataDir: appInfo.userDataDir
+    }),
     search: async ({ query, filters, limit, offset }) =>
-      rejectInvalid(query, filters) ?? deps.search.search(query, { filters, limit, offset, ...deps.noteSets() }),
-    findInBriefing: async ({ briefingId, query }) => deps.search.findInBriefing(briefingId, query),
-    indexStatus: async () => deps.search.progress(),
+      rejectInvalid(query, filters) ?? search().search(query, { filters, limit, offset, ...deps.noteSets() }),
+    findInBriefing: async ({ briefingId, query }) => search().findInBriefing(briefingId, query),
+    indexStatus: async () => search().progress(),
     archiveWarnings: async () => {
-      const error = deps.search.failure()
-      return error === undefined ? { warnings: deps.search.warnings() } : { warnings: deps.search.warnings(), error }
+      const index = search()
+      const error = index.failure()
+      return error === undefined ? { warnings: index.warnings() } : { warnings: index.warnings(), error }
     },
     ...deps.notes,
-    ...(deps.imports ?? NO_IMPORTS)
+    ...(deps.imports ?? NO_IMPORTS),
+    chooseArchiveFolder: async (input) => (deps.archiveFolder ?? FIXED_FOLDER).chooseArchiveFolder(input),
+    useDefaultArchiveFolder: async (input) => (deps.archiveFolder ?? FIXED_FOLDER).useDefaultArchiveFolder(input)
   } satisfies ArchiveApi
 }
 
@@ -72,6 +94,12 @@ const NO_IMPORTS: ImportApi = {
   importFiles: async () => Promise.reject(new Error('importing is not available here')),
   cancelImport: async () => ({ cancelling: false }),
   deleteBriefing: async () => Promise.reject(new Error('deleting is not available here'))
+}
+
+/** Where the archive folder cannot change: each method says so. */
+const FIXED_FOLDER: ArchiveFolderApi = {
+  chooseArchiveFolder: async () => Promise.reject(new Error('the archive folder cannot be changed here')),
+  useDefaultArchiveFolder: async () => Promise.reject(new Error('the archive folder cannot be changed here'))
 }
 
 /**

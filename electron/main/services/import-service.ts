@@ -15,7 +15,11 @@ import type { ArchiveApi, ImportProgress, ImportReport, ImportRow, ImportStatus 
 import type { EventHub } from './events.ts'
 
 export interface ImportServiceDeps {
-  store: ArchiveStore
+  /**
+   * The archive open now (archive-session.ts), asked once per import and per delete: a job stays in one archive
+   * (the archive folder is not changed while an import runs or waits, see {@link ImportService.busy}).
+   */
+  store: () => ArchiveStore
   /** Brings the search index up to date (the search service's refresh). */
   refreshIndex: () => Promise<void>
   /** A briefing was updated in place: its notes move to where they land in the new text. */
@@ -35,9 +39,13 @@ export interface ImportService {
   importPaths(paths: readonly string[]): Promise<ImportReport>
   /** Imports files given as bytes (the test bridge's dropped files, which have no path). */
   importBytes(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>): Promise<ImportReport>
+  /** True while an import runs or waits its turn. */
+  busy(): boolean
 }
 
 type Input = { path: string } | { name: string; bytes: Uint8Array }
+/** What a job imports, walked in the job's archive (`store`). */
+type Inputs = (store: ArchiveStore) => AsyncGenerator<Input | { row: ImportRow }>
 
 const STATUSES: ImportStatus[] = ['imported', 'updated', 'unchanged', 'failed', 'skipped']
 
@@ -49,22 +57,25 @@ function rowOf(file: string, outcome: ImportOutcome, title: (id: BriefingId) => 
 }
 
 export function createImportService(deps: ImportServiceDeps): ImportService {
-  const { store, events } = deps
+  const { events } = deps
   let jobs = 0
+  /** Jobs queued or running. */
+  let waiting = 0
   let queue: Promise<unknown> = Promise.resolve()
   /** The job a cancel applies to (the running one). */
   let running: { job: number; cancelled: boolean } | undefined
 
   const progress = (p: ImportProgress): void => events?.emit('importProgress', p)
 
-  async function run(job: number, inputs: () => AsyncGenerator<Input | { row: ImportRow }>): Promise<ImportReport> {
+  async function run(job: number, inputs: Inputs): Promise<ImportReport> {
+    const store = deps.store()
     const state = { job, cancelled: false }
     running = state
     const rows: ImportRow[] = []
     const files: Input[] = []
     try {
       progress({ job, state: 'walking', done: 0, total: 0 })
-      for await (const found of inputs()) {
+      for await (const found of inputs(store)) {
         if ('row' in found) rows.push(found.row)
         else files.push(found)
         if (state.cancelled) break
@@ -103,15 +114,16 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
   }
 
   /** Runs after the imports before it (one at a time). */
-  function enqueue(inputs: () => AsyncGenerator<Input | { row: ImportRow }>): Promise<ImportReport> {
+  function enqueue(inputs: Inputs): Promise<ImportReport> {
     const job = ++jobs
-    const next = queue.then(() => run(job, inputs))
+    waiting += 1
+    const next = queue.then(() => run(job, inputs)).finally(() => (waiting -= 1))
     queue = next.catch(() => undefined)
     return next
   }
 
   function importPaths(paths: readonly string[]): Promise<ImportReport> {
-    return enqueue(async function* () {
+    return enqueue(async function* (store) {
       for (const path of paths) {
         for await (const found of walkInputs(resolve(path), resolve(store.dir))) {
           if ('file' in found) yield { path: found.file }
@@ -124,6 +136,7 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
 
   return {
     importPaths,
+    busy: () => waiting > 0,
     importBytes(files) {
       return enqueue(async function* () {
         for (const file of files) yield { name: file.name, bytes: file.bytes }
@@ -141,6 +154,7 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
         return { cancelling: true }
       },
       async deleteBriefing({ id }) {
+        const store = deps.store()
         const detachedNotes = deps.notesOf?.(id) ?? 0
         const deleted = await store.remove(id)
         if (deleted) {

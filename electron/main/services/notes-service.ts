@@ -24,7 +24,8 @@ import type { EventHub } from './events.ts'
 
 export interface NotesServiceDeps {
   notes: NotesStore
-  archive: ArchiveStore
+  /** The archive open now (archive-session.ts): its briefings are what the notes are placed in. */
+  archive: () => ArchiveStore
   events?: EventHub
   now?: () => Date
   /** Asks where to save an export (the suggested file name given); null when the user cancels. */
@@ -68,6 +69,12 @@ export interface NotesService {
    * in the new text, and the report of what moved and what could not be placed is kept for the reader.
    */
   briefingChanged(id: BriefingId): Promise<ReanchorReport | null>
+  /**
+   * The archive folder changed: briefings read from the old one are forgotten (the notes stay as they are, in
+   * userData; those whose briefing the new archive lacks are listed as detached) and `notesChanged` is pushed
+   * for every briefing with notes, so the views place them again.
+   */
+  archiveChanged(): void
 }
 
 /** `2023-04-07 중국 과학기술 정책 주간동향 - 메모.md`, with nothing a file system refuses. */
@@ -85,7 +92,7 @@ function findItem(briefing: Briefing, itemId: string): Item | undefined {
 const MAX_ANNOTATION_FILE_BYTES = 128 * 1024 * 1024
 
 export function createNotesService(deps: NotesServiceDeps): NotesService {
-  const { notes, archive } = deps
+  const { notes } = deps
   const now = (): string => (deps.now?.() ?? new Date()).toISOString()
   const briefings = new Map<BriefingId, Promise<Briefing | null>>()
   const reports = new Map<BriefingId, ReanchorReport>()
@@ -93,7 +100,7 @@ export function createNotesService(deps: NotesServiceDeps): NotesService {
   const loadBriefing = (id: BriefingId): Promise<Briefing | null> => {
     let loading = briefings.get(id)
     if (!loading) {
-      loading = archive.get(id)
+      loading = deps.archive().get(id)
       briefings.set(id, loading)
       // A failed read is not remembered.
       loading.catch(() => briefings.delete(id))
@@ -414,6 +421,11 @@ export function createNotesService(deps: NotesServiceDeps): NotesService {
         if (a.kind === 'highlight') add(colors, a.color, a.itemId)
       }
       return { bookmarked, annotated, tags, colors }
+    },
+    archiveChanged() {
+      briefings.clear()
+      reports.clear()
+      changed(...notes.list().map((a) => a.briefingId))
     },
     async briefingChanged(id) {
       briefings.delete(id)

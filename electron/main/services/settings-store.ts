@@ -1,5 +1,5 @@
 /**
- * User settings and window state in `<cwd>/settings.json`: the only importer of electron-store.
+ * User settings, window state and the archive folder chosen in Settings in `<cwd>/settings.json`: the only importer of electron-store.
  *
  * A file that cannot be read (invalid JSON, or JSON the schema rejects) is never cleared: it is moved aside to
  * `settings.corrupt-<timestamp>.json`, the error is logged, and the defaults are used.
@@ -28,6 +28,13 @@ export interface SettingsBackend {
   updateSettings(patch: Partial<Settings>): Settings
   getWindowState(): WindowState | undefined
   setWindowState(state: WindowState): void
+  /**
+   * The archive folder chosen in Settings (an absolute path), or undefined for the default one. Kept beside
+   * the settings, not in them: the renderer never names a path (updateSettings cannot set it).
+   */
+  getArchiveDir(): string | undefined
+  /** Saves the chosen archive folder; undefined goes back to the default. */
+  setArchiveDir(dir: string | undefined): void
 }
 
 /** Options for {@link createSettingsStore}. */
@@ -44,6 +51,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ locale: 'ko'
 interface StoreShape {
   settings: Settings
   windowState?: WindowState
+  /** The archive folder chosen in Settings; absent: the default. */
+  archiveDir?: string
 }
 
 const SCHEMA: Schema<StoreShape> = {
@@ -68,7 +77,8 @@ const SCHEMA: Schema<StoreShape> = {
     },
     required: ['width', 'height', 'maximized'],
     additionalProperties: false
-  }
+  },
+  archiveDir: { type: 'string', minLength: 1 }
 }
 
 const FILE_NAME = 'settings'
@@ -88,12 +98,15 @@ function openStore(cwd: string): Store<StoreShape> {
 function memoryBackend(path: string): SettingsBackend {
   let settings: Settings = { ...DEFAULT_SETTINGS }
   let windowState: WindowState | undefined
+  let archiveDir: string | undefined
   return {
     path,
     getSettings: () => ({ ...settings }),
     updateSettings: (patch) => (settings = { ...settings, ...patch }),
     getWindowState: () => (windowState ? { ...windowState } : undefined),
-    setWindowState: (state) => void (windowState = { ...state })
+    setWindowState: (state) => void (windowState = { ...state }),
+    getArchiveDir: () => archiveDir,
+    setArchiveDir: (dir) => void (archiveDir = dir)
   }
 }
 
@@ -139,6 +152,8 @@ export function createSettingsStore(cwd: string, options: SettingsStoreOptions =
       const state = store.get('windowState')
       return state ? { ...state } : undefined
     },
-    setWindowState: (state) => store.set('windowState', { ...state })
+    setWindowState: (state) => store.set('windowState', { ...state }),
+    getArchiveDir: () => store.get('archiveDir'),
+    setArchiveDir: (dir) => (dir === undefined ? store.delete('archiveDir') : store.set('archiveDir', dir))
   }
 }

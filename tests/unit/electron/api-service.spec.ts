@@ -22,16 +22,17 @@ function memorySettings(): SettingsBackend {
     getSettings: () => settings,
     updateSettings: (patch) => (settings = { ...settings, ...patch }),
     getWindowState: () => undefined,
-    setWindowState: () => undefined
+    setWindowState: () => undefined,
+    getArchiveDir: () => undefined,
+    setArchiveDir: () => undefined
   }
 }
 
 function service(opener = vi.fn(async (_url: string) => undefined)) {
-  const appInfo = { version: '0.1.0', archiveDir: dir, userDataDir: '/u' }
+  const appInfo = { version: '0.1.0', userDataDir: '/u' }
   const search = new ArchiveSearch(store)
   return { opener, search, api: createApiService({
-      store,
-      search,
+      archive: () => ({ dir: store.dir, store, search }),
       settings: memorySettings(),
       openExternal: opener,
       appInfo,
@@ -84,7 +85,7 @@ describe('createApiService', () => {
     expect(await api.getBriefing({ id: 'nope' })).toBeNull()
     expect(await api.updateSettings({ zoom: 1.25 })).toEqual({ locale: 'ko', theme: 'system', zoom: 1.25 })
     expect(await api.getSettings({})).toMatchObject({ zoom: 1.25 })
-    expect(await api.getAppInfo({})).toEqual({ version: '0.1.0', archiveDir: dir, userDataDir: '/u' })
+    expect(await api.getAppInfo({})).toEqual({ version: '0.1.0', archiveDir: store.dir, archiveIsDefault: true, userDataDir: '/u' })
   })
 })
 

@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest'
 import { dispatch } from '../../../electron/main/ipc/dispatch.ts'
 import type { ArchiveApi } from '../../../electron/shared/ipc-contract.ts'
-import { unusedImportApi, unusedNotesApi } from '../../helpers/unused-notes-api.ts'
+import { unusedArchiveFolderApi, unusedImportApi, unusedNotesApi } from '../../helpers/unused-notes-api.ts'
 
 function fakeApi(overrides: Partial<ArchiveApi> = {}): ArchiveApi {
   return {
@@ -10,7 +10,7 @@ function fakeApi(overrides: Partial<ArchiveApi> = {}): ArchiveApi {
     openExternal: vi.fn(async () => ({ opened: true })),
     getSettings: vi.fn(async () => ({ locale: 'ko' as const, theme: 'system' as const, zoom: 1 })),
     updateSettings: vi.fn(async () => ({ locale: 'en' as const, theme: 'system' as const, zoom: 1 })),
-    getAppInfo: vi.fn(async () => ({ version: '0.1.0', archiveDir: '/a', userDataDir: '/u' })),
+    getAppInfo: vi.fn(async () => ({ version: '0.1.0', archiveDir: '/a', archiveIsDefault: true, userDataDir: '/u' })),
     search: vi.fn(async () => ({
       total: 0,
       hits: [],
@@ -23,6 +23,7 @@ function fakeApi(overrides: Partial<ArchiveApi> = {}): ArchiveApi {
     archiveWarnings: vi.fn(async () => ({ warnings: [] })),
     ...unusedNotesApi(),
     ...unusedImportApi(),
+    ...unusedArchiveFolderApi(),
     ...overrides
   }
 }

@@ -18,7 +18,7 @@ const electron = vi.hoisted(() => {
 })
 vi.mock('electron', () => ({ ipcMain: electron.ipcMain }))
 
-const { unusedImportApi, unusedNotesApi } = await import('../../helpers/unused-notes-api.ts')
+const { unusedArchiveFolderApi, unusedImportApi, unusedNotesApi } = await import('../../helpers/unused-notes-api.ts')
 const { registerIpc, FORBIDDEN } = await import('../../../electron/main/ipc/register-ipc.ts')
 
 const calls: string[] = []
@@ -28,7 +28,7 @@ const api: ArchiveApi = {
   openExternal: async () => ({ opened: false }),
   getSettings: async () => ({ locale: 'ko', theme: 'system', zoom: 1 }),
   updateSettings: async (patch) => ({ locale: 'ko', theme: 'system', zoom: 1, ...patch }),
-  getAppInfo: async () => ({ version: '0.0.0', archiveDir: '/a', userDataDir: '/u' }),
+  getAppInfo: async () => ({ version: '0.0.0', archiveDir: '/a', archiveIsDefault: true, userDataDir: '/u' }),
   search: async ({ query }) => (
     calls.push(`search ${query}`),
     { total: 0, hits: [], facets: { section: {}, category: {}, region: {}, briefing: {}, year: {} }, filters: {}, tookMs: 0 }
@@ -37,7 +37,8 @@ const api: ArchiveApi = {
   indexStatus: async () => ({ state: 'ready', done: 0, total: 0, loaded: 0, built: 0 }),
   archiveWarnings: async () => ({ warnings: [] }),
   ...unusedNotesApi(),
-  ...unusedImportApi()
+  ...unusedImportApi(),
+  ...unusedArchiveFolderApi()
 }
 
 const topFrame = { url: APP_ENTRY_URL, parent: null }

@@ -23,7 +23,9 @@ const settings: SettingsBackend = {
   getSettings: () => ({ locale: 'ko', theme: 'system', zoom: 1 }),
   updateSettings: (patch) => ({ locale: 'ko', theme: 'system', zoom: 1, ...patch }),
   getWindowState: () => undefined,
-  setWindowState: () => undefined
+  setWindowState: () => undefined,
+  getArchiveDir: () => undefined,
+  setArchiveDir: () => undefined
 }
 
 async function apiOn(dir: string): Promise<ReturnType<typeof createApiService>> {
@@ -32,11 +34,10 @@ async function apiOn(dir: string): Promise<ReturnType<typeof createApiService>> 
   cleanups.push(() => search.close())
   await search.refresh()
   return createApiService({
-    store,
-    search,
+    archive: () => ({ dir, store, search }),
     settings,
     openExternal: async () => undefined,
-    appInfo: { version: '0', archiveDir: dir, userDataDir: '/u' },
+    appInfo: { version: '0', userDataDir: '/u' },
     notes: unusedNotesApi(),
     noteSets: () => ({ bookmarked: new Set(), annotated: new Set(), tags: new Map(), colors: new Map() })
   })
