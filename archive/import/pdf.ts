@@ -27,6 +27,10 @@ import { ImportError } from './types.ts'
 
 /** The most pages a PDF may have (research §4.3). */
 export const MAX_PDF_PAGES = 2000
+/** The most text a PDF may give (research §4.3). */
+export const MAX_PDF_TEXT_CHARS = 20_000_000
+/** Past this many ruling segments on a page, its tables are not rebuilt (a drawing, not a table). */
+const MAX_SEGMENTS = 3000
 
 // ---------------------------------------------------------------------------------------------------------------
 // pdfjs loading
@@ -412,7 +416,8 @@ function grids(segs: Seg[]): Grid[] {
   for (const g of groups.values()) {
     const xs = cluster(g.filter((s) => s.dir === 'v').map((s) => s.at), tol)
     const ys = cluster(g.filter((s) => s.dir === 'h').map((s) => s.at), tol).reverse()
-    if (xs.length >= 2 && ys.length >= 2) out.push({ xs, ys })
+    // one column is a box around text (a 〈※ 참고〉 box, a framed paragraph): its lines stay in the text
+    if (xs.length >= 3 && ys.length >= 2) out.push({ xs, ys })
   }
   return out
 }
@@ -700,6 +705,7 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<Extracte
     const imageOnly: number[] = []
     const pageImages: number[] = []
     let pageWidth = 0
+    let rotated = 0
     let textPages = 0
     let tablesFound = 0
     for (let n = 1; n <= doc.numPages; n++) {
@@ -718,6 +724,11 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<Extracte
         if (!raw.str || !raw.transform) continue
         const t = raw.transform
         const size = Math.hypot(t[2], t[3]) || Math.hypot(t[0], t[1]) || 10
+        // rotated text (a diagonal watermark, a label up the margin) is not part of the reading order
+        if (Math.abs(t[1]) > size * 0.17 || Math.abs(t[2]) > size * 0.17) {
+          if (raw.str.trim()) rotated++
+          continue
+        }
         // pdfjs gives a NUL before each character of a CID font without an embedded program: never text
         const str = raw.str.includes('\u0000') ? raw.str.replace(/\u0000/g, '') : raw.str
         if (str) pieces.push({ str, x: t[4], y: t[5] - y0, w: raw.width ?? 0, size })
@@ -735,7 +746,8 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<Extracte
       textPages++
       for (const s of segs) if (s.dir === 'h') s.at -= y0
       for (const s of segs) if (s.dir === 'v') [s.a, s.b] = [s.a - y0, s.b - y0]
-      const { tables, rest } = extractTables(pieces, grids(segs), n)
+      if (segs.length > MAX_SEGMENTS) notes.push(`page ${n}: ${segs.length} ruling lines, too many to rebuild tables from; its text is read as lines`)
+      const { tables, rest } = extractTables(pieces, segs.length > MAX_SEGMENTS ? [] : grids(segs), n)
       tablesFound += tables.length
       const blocks: Block[] = [
         ...buildLines(rest, n).map((line): Block => ({ kind: 'line', line })),
@@ -760,7 +772,11 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<Extracte
     if (imageOnly.length) {
       notes.push(`${imageOnly.length === 1 ? 'page' : 'pages'} ${imageOnly.join(', ')} ${imageOnly.length === 1 ? 'has' : 'have'} no text layer (images only): not imported; OCR ${imageOnly.length === 1 ? 'it' : 'them'} to keep the text`)
     }
+    if (rotated) notes.push(`dropped ${rotated} rotated text ${rotated === 1 ? 'run' : 'runs'} (watermarks or margin labels)`)
     const text = assemble(pages, pageWidth)
+    if (text.length > MAX_PDF_TEXT_CHARS) {
+      throw new ImportError(`too much text (${(text.length / 1e6).toFixed(1)} million characters; the limit is ${MAX_PDF_TEXT_CHARS / 1e6} million)`)
+    }
     if (!textLooksReadable(text)) {
       throw new ImportError('the text cannot be read: its fonts have no Unicode mapping (the PDF gives glyph codes, not letters); export it again with embedded Unicode fonts or OCR it')
     }

@@ -104,10 +104,11 @@ export function simpleTextPdf(lines: string[], info = ''): Uint8Array {
 }
 
 /**
- * Pages of Helvetica text: each page a list of [x, y, text] runs (PDF string escapes are the caller's). For
- * running headers and footers at known places.
+ * Pages of Helvetica text: each page a list of [x, y, text] runs (PDF string escapes are the caller's), and
+ * `drawing[i]`, content operators painted first on page i (ruling lines, a watermark). For running headers and
+ * footers at known places, boxes and stroked tables.
  */
-export function positionedTextPdf(pages: Array<Array<[number, number, string]>>): Uint8Array {
+export function positionedTextPdf(pages: Array<Array<[number, number, string]>>, drawing: string[] = []): Uint8Array {
   const n = pages.length
   const font = 3 + 2 * n
   const kids = pages.map((_, i) => `${3 + 2 * i} 0 R`).join(' ')
@@ -115,7 +116,7 @@ export function positionedTextPdf(pages: Array<Array<[number, number, string]>>)
   const streams: Record<number, string> = {}
   pages.forEach((runs, i) => {
     objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${4 + 2 * i} 0 R >>`, '')
-    streams[4 + 2 * i] = runs.map(([x, y, t]) => `BT /F1 11 Tf 1 0 0 1 ${x} ${y} Tm (${t}) Tj ET`).join('\n')
+    streams[4 + 2 * i] = [drawing[i] ?? '', ...runs.map(([x, y, t]) => `BT /F1 11 Tf 1 0 0 1 ${x} ${y} Tm (${t}) Tj ET`)].join('\n')
   })
   objects.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>')
   return handMadePdf(objects, streams)

@@ -63,6 +63,25 @@ describe('tables', () => {
     expect(doc.notes).toContain('rebuilt 2 bordered tables from cell positions')
   })
 
+  test('a table of stroked cell rectangles is a table; a box around text is not; rotated watermark text is dropped', async () => {
+    const cells: string[] = []
+    const runs: Array<[number, number, string]> = []
+    const rows = [['Rank', 'Company', 'Sales'], ['1', 'Alpha', '265'], ['2', 'Beta', '214']]
+    rows.forEach((row, r) => {
+      row.forEach((text, c) => {
+        cells.push(`${40 + 150 * c} ${640 - 20 * r} 150 20 re`)
+        runs.push([45 + 150 * c, 645 - 20 * r, text])
+      })
+    })
+    runs.push([50, 540, 'Note: boxed text stays text.'], [50, 520, 'Second line in the box.'])
+    const drawing = `0.5 w ${cells.join(' ')} S 40 500 400 60 re S BT /F1 40 Tf 0.7 0.7 -0.7 0.7 150 300 Tm (DRAFT) Tj ET`
+    const doc = await readPdf(positionedTextPdf([runs], [drawing]), 'x.pdf')
+    expect(doc.text).toBe(
+      '| Rank | Company | Sales |\n|---|---|---|\n| 1 | Alpha | 265 |\n| 2 | Beta | 214 |\n\nNote: boxed text stays text.\nSecond line in the box.\n'
+    )
+    expect(doc.notes).toEqual(['dropped 1 rotated text run (watermarks or margin labels)', 'rebuilt 1 bordered table from cell positions'])
+  })
+
   test('a table cell holding a list keeps one entry per line as <br>', async () => {
     const doc = await readPdf(sample('sample-weekly-2025-11-14.pdf'), 'sample-weekly-2025-11-14.pdf')
     expect(doc.text).toContain('| 1 | 데이터 | • 국가 과학데이터센터 20곳의 데이터 표준화<br>• 실험 장비 데이터 자동 수집 체계 구축 |')
