@@ -715,10 +715,17 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<Extracte
       } catch (e) {
         throw new ImportError(`not a readable PDF (page ${n}: ${oneLine((e as Error)?.message ?? String(e))})`)
       }
+      let content
+      let ops
+      try {
+        content = await page.getTextContent()
+        ops = await page.getOperatorList()
+      } catch (e) {
+        throw new ImportError(`not a readable PDF (page ${n}: ${oneLine((e as Error)?.message ?? String(e))})`)
+      }
       const [x0, y0, x1, y1] = page.view as number[]
       heights.push(Math.abs(y1 - y0))
       pageWidth = Math.max(pageWidth, Math.abs(x1 - x0))
-      const content = await page.getTextContent()
       const pieces: Piece[] = []
       for (const raw of content.items as PdfjsTextItem[]) {
         if (!raw.str || !raw.transform) continue
@@ -733,7 +740,6 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<Extracte
         const str = raw.str.includes('\u0000') ? raw.str.replace(/\u0000/g, '') : raw.str
         if (str) pieces.push({ str, x: t[4], y: t[5] - y0, w: raw.width ?? 0, size })
       }
-      const ops = await page.getOperatorList()
       const { segs, images } = rulings(ops as { fnArray: number[]; argsArray: unknown[] }, pdfjs.OPS)
       page.cleanup()
       pageImages.push(images)
@@ -788,6 +794,10 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<Extracte
       notes.push('the PDF info dictionary could not be read')
     }
     return { format: 'pdf', text, meta: metaOf(info), notes }
+  } catch (e) {
+    if (e instanceof ImportError) throw e
+    // pdfjs failing on a damaged page or stream, past the document's opening
+    throw new ImportError(`not a readable PDF (${oneLine((e as Error)?.message ?? String(e))})`)
   } finally {
     await task.destroy()
   }
