@@ -10,7 +10,7 @@
  *   posts, footer).
  *
  * Each phase runs in a fresh child process, which reports its own peak resident set size
- * (`process.resourceUsage().maxRSS`): read + parse (readDocument, or readPdf, then the layout registry), one file
+ * (`process.resourceUsage().maxRSS`): read + parse (readDocument, then the layout registry), one file
  * after another; and, for the text files, the archive store's importFile into an empty archive followed by the
  * search index (ArchiveSearch.refresh) until a query finds the last briefing: the time until it is searchable.
  *
@@ -110,7 +110,6 @@ async function prepare(dir: string, pdfs: number, texts: number, posts: number):
 /** One phase in this (child) process. */
 async function runPhase(phase: string, dir: string): Promise<PhaseResult> {
   const { readDocument } = await import('../archive/import/read-document.ts')
-  const { readPdf } = await import('../archive/import/pdf.ts')
   const { parseDocument } = await import('../archive/import/layouts/index.ts')
   const folder = join(dir, phase === 'store-text' ? 'text' : phase)
   const files = readdirSync(folder).sort()
@@ -150,7 +149,7 @@ async function runPhase(phase: string, dir: string): Promise<PhaseResult> {
   for (const f of files) {
     const bytes = new Uint8Array(readFileSync(join(folder, f)))
     try {
-      const read = phase === 'pdf' ? await readPdf(bytes, f) : await readDocument(bytes, f)
+      const read = await readDocument(bytes, f)
       if ('briefing' in read) throw new Error('unexpected briefing JSON')
       const briefing = parseDocument(read, { fileName: f, sourceHash: createHash('sha256').update(bytes).digest('hex'), importDate: '2026-12-02' })
       if (briefing.sections.length === 0) throw new Error('no sections')
@@ -185,7 +184,7 @@ async function main(): Promise<void> {
     const { printMs, printed } = await prepare(dir, pdfs, texts, posts)
     const results = ['pdf', 'text', 'html', 'store-text'].map((p) => child(p, dir))
     const label: Record<string, string> = {
-      pdf: 'PDF (readPdf → layouts)',
+      pdf: 'PDF (readDocument → layouts)',
       text: 'text (readDocument → layouts)',
       html: 'HTML post (readDocument → layouts)',
       'store-text': 'text through the archive store (importFile)'
