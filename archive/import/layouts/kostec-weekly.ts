@@ -17,6 +17,25 @@ const SIGNS: RegExp[] = [
   /^\s*\|\s*발\s*행\s*일\s*\|/m
 ]
 
+/**
+ * Markdown pipe rows (how the PDF, HWPX and HTML readers write a table) as the KOSTEC text layout's
+ * tab-separated rows: the `|---|` row dropped, `\|` unescaped.
+ */
+export function pipeRowsToTabs(text: string): string {
+  return text
+    .split('\n')
+    .filter((l) => !/^\|(?:\s*:?-{3,}:?\s*\|)+$/.test(l))
+    .map((l) => {
+      if (!/^\|.*\|$/.test(l)) return l
+      return l
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((c) => c.trim().replace(/\\\|/g, '|'))
+        .join('\t')
+    })
+    .join('\n')
+}
+
 export const kostecWeeklyLayout: Layout = {
   name: 'kostec-weekly',
   version: PARSER_VERSION,
@@ -30,7 +49,9 @@ export const kostecWeeklyLayout: Layout = {
     return dated ? score : score / 3
   },
   parse(doc: ExtractedDocument, ctx: LayoutContext): Briefing {
-    const result = parseBriefing(doc.text, { fileName: ctx.fileName, sourceHash: ctx.sourceHash })
+    // The weekly parser reads a table as tab-separated rows (the text layout); the other readers write pipe rows.
+    const text = doc.format === 'text' ? doc.text : pipeRowsToTabs(doc.text)
+    const result = parseBriefing(text, { fileName: ctx.fileName, sourceHash: ctx.sourceHash })
     if (!result.ok) throw new Error(result.error)
     return {
       ...result.briefing,

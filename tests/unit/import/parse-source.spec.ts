@@ -20,6 +20,8 @@ async function parsed(name: string, bytes: Uint8Array): Promise<Briefing> {
   return result.briefing
 }
 const itemsOf = (b: Briefing): Array<[string, string]> => allItems(b).map((i) => [i.id, i.title])
+/** Each item's blocks by kind (a table stays a table, a bullet a bullet). */
+const blocksOf = (b: Briefing): string[][] => allItems(b).map((i) => i.blocks.map((x) => x.kind))
 
 describe('parseSourceBytes', () => {
   const id = 'sample-weekly-2025-11-14'
@@ -48,6 +50,7 @@ describe('parseSourceBytes', () => {
     expect(b.id).toBe(id)
     expect(b.format).toBe('pdf')
     expect(itemsOf(b)).toEqual(itemsOf(reference.briefing))
+    expect(blocksOf(b)).toEqual(blocksOf(reference.briefing))
   })
 
   test('a post of another publisher: a single post with its title; a file with no date gets the import date, marked', async () => {

@@ -4,24 +4,8 @@ import { fileURLToPath } from 'node:url'
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 export const PDF_FIXTURES = resolve(REPO, 'tests/fixtures/import/pdf')
 
-/**
- * Markdown pipe rows (the reader's tables) as the KOSTEC text layout's tab-separated rows: the `|---|` row dropped,
- * `\|` unescaped. What the KOSTEC weekly layout does before the weekly parser reads the lines.
- */
-export function pipeRowsToTabs(text: string): string {
-  return text
-    .split('\n')
-    .filter((l) => !/^\|(?:\s*:?-{3,}:?\s*\|)+$/.test(l))
-    .map((l) => {
-      if (!/^\|.*\|$/.test(l)) return l
-      const cells = l
-        .slice(1, -1)
-        .split(/(?<!\\)\|/)
-        .map((c) => c.trim().replace(/\\\|/g, '|'))
-      return cells.join('\t')
-    })
-    .join('\n')
-}
+/** What the KOSTEC weekly layout does to a reader's pipe tables before the weekly parser reads the lines. */
+export { pipeRowsToTabs } from '../../../archive/import/layouts/kostec-weekly.ts'
 
 /** Every letter and digit in the strings of a value (keys and the `kind` tag aside), in order. */
 export function lettersAndDigits(value: unknown): string {
