@@ -60,8 +60,16 @@ export function nextNonBlank(lines: SourceLine[], from: number, end = lines.leng
   return -1
 }
 
-/** Removes leftover inline markdown emphasis (`**text**`) that some extractors emit. */
+/** Whitespace that {@link cleanInline} changes: a run, anything but a plain space, or a space at either end. */
+const UNCLEAN_SPACE = /\s\s|[^\S ]|^ | $/
+
+/**
+ * Removes leftover inline markdown emphasis (`**text**`) that some extractors emit, collapses whitespace
+ * and trims. A text with nothing to change is returned as it is: most lines, and building a copy of each
+ * (two regular-expression replacements) was most of a large file's parsing garbage.
+ */
 export function cleanInline(text: string): string {
+  if (!text.includes('**') && !UNCLEAN_SPACE.test(text)) return text
   return text.replace(/\*\*(.+?)\*\*/g, '$1').replace(/\s+/g, ' ').trim()
 }
 

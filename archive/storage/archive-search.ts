@@ -321,17 +321,21 @@ export class ArchiveSearch {
       return p
     }
     let unsaved = false
-    const buildOne = async ({ key, fp }: { key: string; fp: string }): Promise<void> => {
+    // the items' texts are in the shard's bytes once built: the documents are not held while those are written
+    const build = async (key: string): Promise<{ bytes: { index: Uint8Array; text: Uint8Array }; docCount: number }> => {
       const docs = await prefetch(key)
       reads.delete(key)
       if (queue[0]) void prefetch(queue[0].key).catch(() => undefined)
-      const bytes = await builder(key, docs)
+      return { bytes: await builder(key, docs), docCount: docs.length }
+    }
+    const buildOne = async ({ key, fp }: { key: string; fp: string }): Promise<void> => {
+      const { bytes, docCount } = await build(key)
       const name = `${key}-${fp}`
       const entry: ManifestShard = {
         fingerprint: fp,
         file: name,
         briefings: byYear.get(key)?.length ?? 0,
-        docs: docs.length,
+        docs: docCount,
         idx: check(bytes.index),
         txt: check(bytes.text)
       }

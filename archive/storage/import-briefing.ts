@@ -2,14 +2,14 @@
  * Importing one file into the archive folder: check and parse the bytes outside the queue, then (in the
  * queue) compare with what is stored and write the source and the briefing's JSON.
  */
-import { rm } from 'node:fs/promises'
+import { rm, stat } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import { allItems, summarizeBriefing, type Briefing } from '../model/briefing.ts'
 import { PARSER_VERSION } from '../parser/parse-briefing.ts'
 import type { ImportOutcome } from './archive-store.ts'
-import { errorText, isSafeId, sourceNames, type ArchiveFolder } from './archive-folder.ts'
+import { briefingPath, errorText, isSafeId, sourceNames, type ArchiveFolder } from './archive-folder.ts'
 import type { Catalogue } from './list-briefings.ts'
-import { parseSource, readStored, writeStored } from './stored-briefing.ts'
+import { holdForNextRead, parseSource, readStored, writeStored } from './stored-briefing.ts'
 import { writeAtomic } from './write-atomic.ts'
 import { inputTooLarge, MAX_INPUT_BYTES, readInputFile } from './read-input.ts'
 
@@ -114,7 +114,11 @@ async function storeImport(
   await writeAtomic(join(folder.sourcesDir, sourceName), bytes)
   for (const old of oldSources) if (old !== sourceName) await rm(join(folder.sourcesDir, old), { force: true })
   await writeStored(folder, briefing)
-  await catalogue?.record(id, summarizeBriefing(briefing))
+  // what was just written is handed on, not read back: its summary to the catalogue, the briefing itself to
+  // the next read of it (the index refresh that follows an import)
+  const written = await stat(briefingPath(folder, id))
+  catalogue?.record(id, summarizeBriefing(briefing), written)
+  holdForNextRead(folder, briefing, written)
   const status = stored.state !== 'missing' || oldSources.length > 0 ? 'updated' : 'imported'
   return { status, file, briefingId: id, items }
 }

@@ -22,11 +22,11 @@ export interface Catalogue {
   list(): Promise<BriefingSummary[]>
   /**
    * Records the summary of a briefing whose JSON this process has just written (call it holding the archive,
-   * right after the write), with the size and mtime the JSON has now: the next listing takes the summary
+   * right after the write), with the size and mtime of the JSON as written (`file`): the next listing takes the summary
    * from here instead of reading the file back (a large briefing's JSON is tens of MB), and saves the
    * catalogue. A file changed afterwards no longer matches its size and mtime and is read, as any other.
    */
-  record(id: string, summary: BriefingSummary): Promise<void>
+  record(id: string, summary: BriefingSummary, file: Stats): void
 }
 
 /** Makes the store's catalogue: the file is read on the first listing and kept in memory. */
@@ -53,10 +53,8 @@ export function openCatalogue(folder: ArchiveFolder): Catalogue {
       }
       return summaries.sort(newestFirst)
     },
-    async record(id, summary) {
-      const st = await statOf(briefingPath(folder, id))
-      if (!st?.isFile()) return
-      const entry = { mtimeMs: st.mtimeMs, size: st.size, summary }
+    record(id, summary, file) {
+      const entry = { mtimeMs: file.mtimeMs, size: file.size, summary }
       if (catalog) catalog.set(id, entry)
       else recorded.set(id, entry)
       dirty = true

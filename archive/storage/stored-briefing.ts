@@ -8,7 +8,8 @@
  * JSON valid is found too.
  */
 import { createHash } from 'node:crypto'
-import { readFile, rm, stat } from 'node:fs/promises'
+import type { Stats } from 'node:fs'
+import { readFile, rm, stat, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Briefing } from '../model/briefing.ts'
 import { PARSER_VERSION, parseBriefing, type ParseResult } from '../parser/parse-briefing.ts'
@@ -36,6 +37,11 @@ function isStoredBriefing(value: unknown, id: string): value is StoredBriefing {
     v.sections.every((s) => typeof s === 'object' && s !== null && Array.isArray(s.items))
   )
 }
+
+/** Characters per piece of a briefing's JSON as it is written: small enough never to be a large object. */
+const JSON_PIECE = 8192
+/** Bytes of a briefing's JSON written at a time. */
+const WRITE_BUFFER = 1 << 20
 
 const checksumOf = (json: string): string => `sha256:${createHash('sha256').update(json).digest('hex')}`
 
@@ -101,9 +107,21 @@ export async function writeStored(folder: ArchiveFolder, briefing: Briefing): Pr
   await writeAtomicWith(briefingPath(folder, briefing.id), async (handle) => {
     const hash = createHash('sha256').update('{')
     let at = headLength // after the head's `…"checksum":"sha256:<hex>"` and the comma that replaces its `}`
+    // the pieces are encoded into one buffer, written whenever it is full: no allocation per piece
+    const buffer = Buffer.allocUnsafe(WRITE_BUFFER)
+    let used = 0
+    const write = async (bytes: Uint8Array): Promise<void> => {
+      hash.update(bytes)
+      await writeAll(handle, bytes, at)
+      at += bytes.length
+    }
+    const flush = async (): Promise<void> => {
+      if (used > 0) await write(buffer.subarray(0, used))
+      used = 0
+    }
     let first = true
     let empty = false
-    for (const piece of jsonChunks(briefing)) {
+    for (const piece of jsonChunks(briefing, JSON_PIECE)) {
       let text = piece
       if (first) {
         first = false
@@ -111,16 +129,56 @@ export async function writeStored(folder: ArchiveFolder, briefing: Briefing): Pr
         if (empty) break
         text = piece.slice(1) // the briefing's `{` is the head's
       }
-      const bytes = Buffer.from(text, 'utf8')
-      hash.update(bytes)
-      await handle.write(bytes, 0, bytes.length, at)
-      at += bytes.length
+      const length = Buffer.byteLength(text, 'utf8')
+      if (used + length > buffer.length) await flush()
+      if (length > buffer.length) await write(Buffer.from(text, 'utf8')) // one very long string
+      else used += buffer.write(text, used, 'utf8')
     }
+    await flush()
     const head = headOf(empty ? checksumOf('{}') : `sha256:${hash.digest('hex')}`)
     // a briefing without keys (never parsed) is the head alone, as `{…head, …{}}`
-    const front = Buffer.from(empty ? head : `${head.slice(0, -1)},`, 'utf8')
-    await handle.write(front, 0, front.length, 0)
+    await writeAll(handle, Buffer.from(empty ? head : `${head.slice(0, -1)},`, 'utf8'), 0)
   })
+}
+
+/** Writes all of `bytes` at `position` (a write may take fewer bytes than it is given). */
+async function writeAll(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
+  for (let done = 0; done < bytes.length; ) {
+    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, position + done)
+    done += bytesWritten
+  }
+}
+
+/** A briefing just stored, with the identity of its JSON file as written. */
+interface Held {
+  id: string
+  briefing: Briefing
+  file: Pick<Stats, 'ino' | 'size' | 'mtimeMs' | 'ctimeMs'>
+}
+
+/** Per open folder, the briefing its last import stored, until it is read once (see {@link holdForNextRead}). */
+const held = new WeakMap<ArchiveFolder, Held>()
+
+/**
+ * Keeps the briefing an import has just stored (`file`: its JSON's stat after the write) for the next
+ * {@link loadBriefing} of it, which takes it instead of reading and parsing the JSON back, as long as the
+ * file is still the one written (same inode, size, mtime and ctime). One briefing per folder, given out
+ * once: the index refresh right after an import gets it without a second copy of a large briefing.
+ */
+export function holdForNextRead(folder: ArchiveFolder, briefing: Briefing, file: Stats): void {
+  const { ino, size, mtimeMs, ctimeMs } = file
+  held.set(folder, { id: briefing.id, briefing, file: { ino, size, mtimeMs, ctimeMs } })
+}
+
+/** The held briefing `id` when its file is unchanged since it was written; it is given out once. */
+async function takeHeld(folder: ArchiveFolder, id: string): Promise<Briefing | undefined> {
+  const h = held.get(folder)
+  if (h?.id !== id) return undefined
+  held.delete(folder)
+  const now = await stat(briefingPath(folder, id)).catch(() => undefined)
+  const same = now !== undefined && now.isFile() && now.ino === h.file.ino && now.size === h.file.size &&
+    now.mtimeMs === h.file.mtimeMs && now.ctimeMs === h.file.ctimeMs
+  return same ? h.briefing : undefined
 }
 
 /**
@@ -128,6 +186,8 @@ export async function writeStored(folder: ArchiveFolder, briefing: Briefing): Pr
  * written without a checksum by an earlier version). Null when it is neither stored nor re-parsable.
  */
 export async function loadBriefing(folder: ArchiveFolder, id: string): Promise<Briefing | null> {
+  const kept = await takeHeld(folder, id)
+  if (kept) return kept
   const stored = await readStored(folder, id)
   if (stored.state === 'missing') {
     if ((await sourceNames(folder, id)).length === 0) return null

@@ -33,6 +33,7 @@ const { buildShardFiles, decodeShard } = await import('../../../archive/storage/
 const { briefingDocuments } = await import('../../../archive/search/documents.ts')
 const { normalizeText } = await import('../../../archive/search/normalize.ts')
 const { parseBriefing } = await import('../../../archive/parser/parse-briefing.ts')
+const { cleanInline } = await import('../../../archive/parser/lines.ts')
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text)
 const cleanups: Array<() => void> = []
@@ -221,5 +222,65 @@ describe('a shard encoded in place', () => {
       expect(loaded.contains(k, norm, false)).toBe(true)
       expect(loaded.contains(k, `${norm}x`, false)).toBe(false)
     }
+  })
+})
+
+describe('the briefing an import has just stored', () => {
+  test('is handed to the next read of it without reading its JSON back, once, equal to what the file holds', async () => {
+    const a = tempArchive()
+    cleanups.push(a.dispose)
+    const outcome = await a.store.importBytes('a.txt', bytes(fictionalBriefing({ published: '2024-03-08', items: 3 })))
+    if (outcome.status === 'failed') throw new Error(outcome.error)
+    jsonReads.length = 0
+    const held = await a.store.get(outcome.briefingId)
+    expect(jsonReads).toEqual([])
+    const read = await a.store.get(outcome.briefingId) // given out once: this one is read from the file
+    expect(jsonReads.length).toBe(1)
+    expect(held).toEqual(read)
+    expect(await openArchiveStore(a.dir).get(outcome.briefingId)).toEqual(held)
+  })
+
+  test('is not handed out when its file changed since (damage is found as without it)', async () => {
+    const a = tempArchive()
+    cleanups.push(a.dispose)
+    const warnings: string[] = []
+    const store = openArchiveStore(join(a.dir, 'x'), { onWarning: (w) => warnings.push(`${w.file}: ${w.message}`) })
+    const outcome = await store.importBytes('a.txt', bytes(fictionalBriefing({ published: '2024-03-08' })))
+    if (outcome.status === 'failed') throw new Error(outcome.error)
+    const file = join(a.dir, 'x', 'briefings', `${outcome.briefingId}.json`)
+    writeFileSync(file, readFileSync(file, 'utf8').replace('시험용 정책 1호', '시험용 정책 7호'))
+    jsonReads.length = 0
+    const got = await store.get(outcome.briefingId)
+    expect(jsonReads.length).toBeGreaterThan(0)
+    expect(JSON.stringify(got)).toContain('시험용 정책 1호')
+    expect(warnings).toEqual([`briefings/${outcome.briefingId}.json: damaged (checksum mismatch); re-parsed from sources/${outcome.briefingId}.txt`])
+  })
+
+  test('is the index refresh\'s: an import then a search finds it, and a new store finds the same', async () => {
+    const { ArchiveSearch } = await import('../../../archive/storage/archive-search.ts')
+    const a = tempArchive()
+    cleanups.push(a.dispose)
+    await a.store.importBytes('a.txt', bytes(fictionalBriefing({ published: '2024-03-08', items: 3 })))
+    jsonReads.length = 0
+    const search = new ArchiveSearch(a.store)
+    await search.refresh()
+    expect(jsonReads).toEqual([])
+    const hits = search.search('시험용 정책').hits.map((h) => h.itemId)
+    search.close()
+    expect(hits.length).toBe(3)
+    const again = new ArchiveSearch(openArchiveStore(a.dir))
+    await again.refresh()
+    expect(again.search('시험용 정책').hits.map((h) => h.itemId)).toEqual(hits)
+    again.close()
+  })
+})
+
+describe('cleanInline', () => {
+  const slow = (text: string): string => text.replace(/\*\*(.+?)\*\*/g, '$1').replace(/\s+/g, ' ').trim()
+  test.each([
+    '', ' ', 'plain words', '한글 문장 그대로', ' leading', 'trailing ', 'two  spaces', 'tab\there', 'line\nbreak',
+    'nbsp\u00a0here', 'ideographic\u3000space', '**bold** text', 'a ** b', '**', 'x**y**z', '\u2028', 'end\r'
+  ])('%j is cleaned as by the two replacements', (text) => {
+    expect(cleanInline(text)).toBe(slow(text))
   })
 })
