@@ -8,7 +8,10 @@
  * The child reports `process.resourceUsage().maxRSS` when it exits (a preload given with `--import`), so the
  * figure is the kernel's peak for the whole command: start-up, reading, parsing, storing, indexing.
  *
- * Options: BENCH_IMPORT_MB=19 (target size), BENCH_IMPORT_RUNS=3 (runs per command; the median is shown).
+ * Options: BENCH_IMPORT_MB=19 (target size), BENCH_IMPORT_RUNS=3 (runs per command; the median is shown),
+ * BENCH_NODE_FLAGS="--max-semi-space-size=8" (flags for the child Node, e.g. to see what a GC setting changes),
+ * BENCH_IMPORT_SPACES=1 (one more run of each command under --trace-gc-verbose: the most each V8 heap space held
+ * committed at any collection, which says where the peak goes: the young generation, the old one, large objects).
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -38,9 +41,11 @@ const REPORT = 'data:text/javascript,' + encodeURIComponent(
   'process.on("exit", () => process.stderr.write(`maxrss ${process.resourceUsage().maxRSS}\\n`))'
 )
 
-/** Runs the CLI once in a fresh Node; its peak RSS in MB. */
-function peak(args: string[]): number {
-  const child = spawnSync(process.execPath, ['--import', REPORT, join(root, 'bin/briefings.js'), ...args], {
+const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean)
+
+/** Runs the CLI once in a fresh Node (with `extra` flags); its peak RSS in MB, and its stdout. */
+function run(args: string[], extra: string[] = []): { mb: number; stdout: string } {
+  const child = spawnSync(process.execPath, [...nodeFlags, ...extra, '--import', REPORT, join(root, 'bin/briefings.js'), ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 30
   })
@@ -48,7 +53,23 @@ function peak(args: string[]): number {
   if (child.status !== 0 || !m) {
     throw new Error(`briefings ${args.join(' ')} exited ${child.status}: ${child.stderr.trim().slice(0, 500)}`)
   }
-  return Number(m[1]) / 1024
+  return { mb: Number(m[1]) / 1024, stdout: child.stdout }
+}
+
+const peak = (args: string[]): number => run(args).mb
+
+/**
+ * The most each heap space had committed at any garbage collection of one run (--trace-gc-verbose prints the
+ * spaces after each), in MB: `new` is the young generation (both semi-spaces), `lo` large objects.
+ */
+function spaces(args: string[]): string {
+  const { mb, stdout } = run(args, ['--trace-gc-verbose'])
+  const most = new Map<string, number>()
+  for (const m of stdout.matchAll(/^\[[^\]]*\] (New space|Old space|Large object space|New large object space|Code space),.*committed:\s+(\d+) KB/gm)) {
+    most.set(m[1], Math.max(most.get(m[1]) ?? 0, Number(m[2]) / 1024))
+  }
+  const show = [...most].map(([space, v]) => `${space.toLowerCase()} ${v.toFixed(0)}`).join(', ')
+  return `peak RSS ${mb.toFixed(0)} MB; most committed (MB): ${show}`
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
@@ -68,8 +89,14 @@ try {
     parses.push(peak(['parse', file, '--json']))
   }
   const show = (xs: number[]): string => `${median(xs).toFixed(0)} MB (runs: ${xs.map((x) => x.toFixed(0)).join(', ')})`
-  console.log(`briefings import: peak RSS ${show(imports)}`)
-  console.log(`briefings parse --json: peak RSS ${show(parses)}`)
+  const flags = nodeFlags.length > 0 ? ` (node ${nodeFlags.join(' ')})` : ''
+  console.log(`briefings import: peak RSS ${show(imports)}${flags}`)
+  console.log(`briefings parse --json: peak RSS ${show(parses)}${flags}`)
+  if (process.env.BENCH_IMPORT_SPACES) {
+    const archive = join(dir, 'archive-spaces')
+    console.log(`  import, one more run: ${spaces(['import', file, '--archive', archive])}`)
+    console.log(`  parse --json, one more run: ${spaces(['parse', file, '--json'])}`)
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }
