@@ -26,8 +26,10 @@ export function splitLines(text: string): SourceLine[] {
   return clean.split(/\r\n|\r|\n/).map((raw, i) => prepareLine(raw, i + 1))
 }
 
+const TRAILING_SPACE = /[ \t\u3000\u00A0]+$/
+
 function prepareLine(raw: string, no: number): SourceLine {
-  const body = raw.replace(/[ \t\u3000\u00A0]+$/, '')
+  const body = removeFirst(raw, TRAILING_SPACE)
   let indent = 0
   let lead = 0
   for (; lead < body.length; lead++) {
@@ -58,6 +60,16 @@ export function isBlank(line: SourceLine): boolean {
 export function nextNonBlank(lines: SourceLine[], from: number, end = lines.length): number {
   for (let i = from; i < end; i++) if (!isBlank(lines[i])) return i
   return -1
+}
+
+/**
+ * `text.replace(pattern, '')` for a pattern without the `g` or `y` flag (the first match removed), made of
+ * slices of `text`: what is kept is not copied (a large file's blocks are most of its text).
+ */
+export function removeFirst(text: string, pattern: RegExp): string {
+  const m = pattern.exec(text)
+  if (!m || m[0] === '') return text
+  return text.slice(0, m.index) + text.slice(m.index + m[0].length)
 }
 
 /** Whitespace that {@link cleanInline} changes: a run, anything but a plain space, or a space at either end. */

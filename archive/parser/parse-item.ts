@@ -1,6 +1,6 @@
 import type { Block, Item, Table } from '../model/briefing.ts'
 import { trailingDate } from './dates.ts'
-import { cleanInline, isBlank, urlOfLine, type SourceLine } from './lines.ts'
+import { cleanInline, isBlank, removeFirst, urlOfLine, type SourceLine } from './lines.ts'
 import { parseCell, rowKey, splitRow } from './parse-table.ts'
 
 const HEADLINE = /^[■◼▣▶]\s*(\S.*)$/
@@ -175,7 +175,7 @@ function flushCaption(_line: SourceLine | undefined, s: State): void {
 }
 
 function addNoteEntry(_: RegExpExecArray, line: SourceLine, s: State): void {
-  s.note?.items.push(cleanInline(line.text.replace(/^(?:[-–]\s*)?\S\s*/, '')))
+  s.note?.items.push(cleanInline(removeFirst(line.text, /^(?:[-–]\s*)?\S\s*/)))
 }
 
 function endNote(_line: SourceLine, s: State): void {
@@ -211,7 +211,7 @@ function addNewsSource(news: RegExpExecArray, _line: SourceLine, s: State): void
 function addReference(_: RegExpExecArray, line: SourceLine, s: State): void {
   const inlineUrl = /<?(https?:\/\/[^\s<>]+)>?\s*$/.exec(line.text)
   const title = cleanInline(
-    line.text.replace(/^(?:[-–－]\s*)?[☑☐✓✔▷▶◦•]?\s*/, '').replace(/<?https?:\/\/\S+$/, '')
+    removeFirst(removeFirst(line.text, /^(?:[-–－]\s*)?[☑☐✓✔▷▶◦•]?\s*/), /<?https?:\/\/\S+$/)
   )
   const block: Extract<Block, { kind: 'reference' }> = { kind: 'reference', title, url: inlineUrl?.[1] ?? '' }
   s.blocks.push(block)
@@ -220,7 +220,7 @@ function addReference(_: RegExpExecArray, line: SourceLine, s: State): void {
 
 /** A `■` headline; the first dated one dates the item. */
 function addHeadline(_: RegExpExecArray, line: SourceLine, s: State): void {
-  const text = cleanInline(line.text.replace(/^\S\s*/, ''))
+  const text = cleanInline(removeFirst(line.text, /^\S\s*/))
   s.blocks.push({ kind: 'headline', text })
   s.hasHeadline = true
   s.item.date ??= trailingDate(text, s.ctx.published)
@@ -234,13 +234,13 @@ function footnoteMarker(line: SourceLine): { marker: string; nested: boolean } |
 }
 
 function addFootnote(m: { marker: string; nested: boolean }, line: SourceLine, s: State): void {
-  const text = cleanInline(line.text.replace(/^(?:[-–－]\s*)?[*＊]{1,3}\s*/, ''))
+  const text = cleanInline(removeFirst(line.text, /^(?:[-–－]\s*)?[*＊]{1,3}\s*/))
   s.blocks.push({ kind: 'footnote', marker: m.marker, text, level: m.nested || line.indent > 0 ? 2 : 1 })
 }
 
 /** A bullet, its level from its mark and indent; an item without a ■ headline is dated by its first dated bullet. */
 function addBullet(bullet: RegExpExecArray, line: SourceLine, s: State): void {
-  const text = cleanInline(line.text.replace(/^\S\s*/, ''))
+  const text = cleanInline(removeFirst(line.text, /^\S\s*/))
   const level = Math.min(4, (BULLET_LEVEL[bullet[1]] ?? 1) + (line.indent > 0 ? 1 : 0))
   s.blocks.push({ kind: 'bullet', text, level })
   if (!s.hasHeadline) s.item.date ??= trailingDate(text, s.ctx.published)

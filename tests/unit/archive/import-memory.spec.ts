@@ -33,7 +33,7 @@ const { buildShardFiles, decodeShard } = await import('../../../archive/storage/
 const { briefingDocuments } = await import('../../../archive/search/documents.ts')
 const { normalizeText } = await import('../../../archive/search/normalize.ts')
 const { parseBriefing } = await import('../../../archive/parser/parse-briefing.ts')
-const { cleanInline } = await import('../../../archive/parser/lines.ts')
+const { cleanInline, removeFirst } = await import('../../../archive/parser/lines.ts')
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text)
 const cleanups: Array<() => void> = []
@@ -282,5 +282,13 @@ describe('cleanInline', () => {
     'nbsp\u00a0here', 'ideographic\u3000space', '**bold** text', 'a ** b', '**', 'x**y**z', '\u2028', 'end\r'
   ])('%j is cleaned as by the two replacements', (text) => {
     expect(cleanInline(text)).toBe(slow(text))
+  })
+})
+
+describe('removeFirst', () => {
+  const patterns = [/^\S\s*/, /^(?:[-–－]\s*)?[*＊]{1,3}\s*/, /<?https?:\/\/\S+$/, /[ \t\u3000\u00A0]+$/, /x*/, /b/]
+  const texts = ['', '- 항목 내용', '** 각주', '* 각주 <https://example.org/a>', '제목 https://example.org/b', 'trailing \t\u3000', 'abcb', '😀 이모지', 'plain']
+  test('is text.replace(pattern, \'\') for every pattern and text', () => {
+    for (const pattern of patterns) for (const text of texts) expect(removeFirst(text, pattern)).toBe(text.replace(pattern, ''))
   })
 })
