@@ -19,7 +19,12 @@ export default defineConfig({
       externalizeDeps: true,
       rolldownOptions: {
         // the search index worker is a second entry, loaded with new Worker(new URL('./build-worker.js'))
-        input: { index: at('electron/main/index.ts'), 'build-worker': at('archive/storage/build-worker.ts') },
+        // and so is the source-file parser's (PDF, HTML, HWPX …): new Worker(new URL('./parse-worker.js'))
+        input: {
+          index: at('electron/main/index.ts'),
+          'build-worker': at('archive/storage/build-worker.ts'),
+          'parse-worker': at('archive/import/parse-worker.ts')
+        },
         output: { entryFileNames: '[name].js' }
       }
     }

@@ -13,6 +13,8 @@
  * is made an archive only when it is absent, empty, or holds nothing but the archive's own names (a marker
  * lost or damaged in an archive): any other content makes it refused, untouched, with a message that says so.
  */
+import { parseSourceBytes } from '../import/parse-source.ts'
+import type { SourceParser } from '../import/worker-parser.ts'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
@@ -53,11 +55,15 @@ export interface ArchiveFolder {
    * other process writes meanwhile (a second writer waits; see archive-lock.ts).
    */
   serial<T>(task: () => Promise<T>): Promise<T>
+  /** Turns a source file's bytes into a briefing (archive/import: in this thread, or a worker's). */
+  readonly parse: SourceParser
 }
 
 /** Options of {@link openFolder}. */
 export interface FolderOptions {
   onWarning?: (warning: StoreWarning) => void
+  /** The parser of source files (default: parseSourceBytes in this thread; the app gives a worker's). */
+  parse?: SourceParser
   /** How long a writer waits for another process's lock (archive-lock.ts's default when absent). */
   lockWaitMs?: number
 }
@@ -72,6 +78,7 @@ export function openFolder(dir: string, options: FolderOptions = {}): ArchiveFol
     sourcesDir: join(dir, 'sources'),
     briefingsDir: join(dir, 'briefings'),
     indexDir: join(dir, 'index'),
+    parse: options.parse ?? parseSourceBytes,
     warn(file, message) {
       // the same damage found again (a read-only archive is repaired in memory at every listing) is told once
       const key = `${file}\n${message}`

@@ -11,6 +11,7 @@
  */
 import type { Briefing, BriefingId, BriefingSummary } from '../model/briefing.ts'
 import { PARSER_VERSION } from '../parser/parse-briefing.ts'
+import type { SourceParser } from '../import/worker-parser.ts'
 import { isSafeId, openFolder } from './archive-folder.ts'
 import { importBytes, importFile } from './import-briefing.ts'
 import { openCatalogue } from './list-briefings.ts'
@@ -64,6 +65,8 @@ export interface ArchiveStoreOptions {
   onWarning?: (warning: StoreWarning) => void
   /** How long a write waits for another process holding the archive (default 30 s). */
   lockWaitMs?: number
+  /** The parser of source files (default: in this thread; the app passes a worker's, createWorkerParser). */
+  parse?: SourceParser
 }
 
 const toStderr = (warning: StoreWarning): void => {
@@ -75,7 +78,11 @@ const toStderr = (warning: StoreWarning): void => {
  * The folder is prepared in the background; every method waits for it.
  */
 export function openArchiveStore(dir: string, options: ArchiveStoreOptions = {}): ArchiveStore {
-  const folder = openFolder(dir, { onWarning: options.onWarning ?? toStderr, lockWaitMs: options.lockWaitMs })
+  const folder = openFolder(dir, {
+    onWarning: options.onWarning ?? toStderr,
+    lockWaitMs: options.lockWaitMs,
+    ...(options.parse ? { parse: options.parse } : {})
+  })
   const catalogue = openCatalogue(folder)
   return {
     dir,

@@ -9,7 +9,8 @@ import { PARSER_VERSION } from '../parser/parse-briefing.ts'
 import type { ImportOutcome } from './archive-store.ts'
 import { briefingPath, errorText, isSafeId, sourceNames, type ArchiveFolder } from './archive-folder.ts'
 import type { Catalogue } from './list-briefings.ts'
-import { holdForNextRead, parseSource, readStored, writeStored } from './stored-briefing.ts'
+import { holdForNextRead, parseSourceFile, readStored, writeStored } from './stored-briefing.ts'
+import { isCurrent } from '../import/parse-source.ts'
 import { writeAtomic } from './write-atomic.ts'
 import { inputTooLarge, MAX_INPUT_BYTES, readInputFile } from './read-input.ts'
 
@@ -63,7 +64,7 @@ export async function importBytes(
   }
   let parsed: ParsedImport | { error: string }
   try {
-    parsed = parseImport(file, bytes)
+    parsed = await parseImport(folder, file, bytes)
   } catch (error) {
     return failed(file, `${file}: ${errorText(error)}`)
   }
@@ -77,10 +78,10 @@ export async function importBytes(
   }
 }
 
-/** Checks the size, decodes and parses the bytes, and checks the id; `error` names the file. */
-function parseImport(file: string, bytes: Uint8Array): ParsedImport | { error: string } {
+/** Checks the size, reads the bytes in their format and parses them, and checks the id; `error` names the file. */
+async function parseImport(folder: ArchiveFolder, file: string, bytes: Uint8Array): Promise<ParsedImport | { error: string }> {
   if (bytes.length > MAX_SOURCE_BYTES) return { error: tooLarge(file, bytes.length) }
-  const parsed = parseSource(file, bytes)
+  const parsed = await parseSourceFile(folder, file, bytes)
   if (!parsed.ok) return { error: parsed.error.includes(file) ? parsed.error : `${file}: ${parsed.error}` }
   const briefing = parsed.briefing
   if (!isSafeId(briefing.id)) return { error: `${file}: parsed to an unusable id ${JSON.stringify(briefing.id)}` }
@@ -106,7 +107,7 @@ async function storeImport(
   const oldSources = await sourceNames(folder, id)
   if (
     stored.state === 'ok' && stored.briefing.sourceHash === briefing.sourceHash &&
-    stored.parserVersion === PARSER_VERSION && oldSources.includes(sourceName)
+    stored.parserVersion === PARSER_VERSION && isCurrent(stored.briefing) && oldSources.includes(sourceName)
   ) {
     return { status: 'unchanged', file, briefingId: id, items }
   }

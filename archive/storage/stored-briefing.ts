@@ -12,6 +12,7 @@ import type { Stats } from 'node:fs'
 import { readFile, rm, stat, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Briefing } from '../model/briefing.ts'
+import { isCurrent } from '../import/parse-source.ts'
 import { PARSER_VERSION, parseBriefing, type ParseResult } from '../parser/parse-briefing.ts'
 import { briefingPath, errorText, sourceNames, type ArchiveFolder } from './archive-folder.ts'
 import { decodeText } from './decode-text.ts'
@@ -45,12 +46,22 @@ const WRITE_BUFFER = 1 << 20
 
 const checksumOf = (json: string): string => `sha256:${createHash('sha256').update(json).digest('hex')}`
 
-/** Decodes and parses the bytes of a source file; the briefing's `sourceHash` is the sha256 of the bytes. */
+/** Decodes and parses the bytes of a UTF-8 text source in the weekly layout (the command line's `parse`). */
 export function parseSource(fileName: string, bytes: Uint8Array): ParseResult {
   const decoded = decodeText(bytes, fileName)
   if (!decoded.ok) return decoded
   const sourceHash = createHash('sha256').update(bytes).digest('hex')
   return parseBriefing(decoded.text, { fileName, sourceHash })
+}
+
+/**
+ * Reads a source file of any format (archive/import: detection, the format's reader, the publisher's layout)
+ * through the folder's parser; the briefing's `sourceHash` is the sha256 of the bytes. `importedAt`: when it
+ * was imported (now for a new import; the first import's time when re-parsing, so an undated document keeps
+ * its date and its id).
+ */
+export function parseSourceFile(folder: ArchiveFolder, fileName: string, bytes: Uint8Array, importedAt = new Date()): Promise<ParseResult> {
+  return folder.parse(fileName, bytes, importedAt)
 }
 
 /** The head {@link writeStored} writes: `{"parserVersion":N,"checksum":"sha256:<hex>",` then the briefing's keys. */
@@ -194,8 +205,15 @@ export async function loadBriefing(folder: ArchiveFolder, id: string): Promise<B
     return reparseFromSource(folder, id, 'missing')
   }
   if (stored.state === 'bad') return reparseFromSource(folder, id, stored.reason)
-  if ((stored.parserVersion !== PARSER_VERSION || !stored.verified) && (await sourceNames(folder, id)).length > 0) {
-    const why = stored.parserVersion !== PARSER_VERSION ? `parsed by parser version ${stored.parserVersion}` : undefined
+  const current = isCurrent(stored.briefing)
+  if ((stored.parserVersion !== PARSER_VERSION || !current || !stored.verified) && (await sourceNames(folder, id)).length > 0) {
+    const layout = stored.briefing.layout
+    const why =
+      stored.parserVersion !== PARSER_VERSION
+        ? `parsed by parser version ${stored.parserVersion}`
+        : !current && layout
+          ? `parsed by layout ${layout.name} version ${layout.version}`
+          : undefined
     return (await reparseFromSource(folder, id, why, stored.briefing)) ?? stored.briefing
   }
   return stored.briefing
@@ -224,7 +242,10 @@ async function reparseFromSource(
   }
   let parsed: ParseResult
   try {
-    parsed = parseSource(name, await readFile(join(folder.sourcesDir, name)))
+    const source = join(folder.sourcesDir, name)
+    // the first import's time: an undated document keeps the date (and so the id) it got then
+    const importedAt = unverified?.importedAt ? new Date(unverified.importedAt) : (await stat(source)).mtime
+    parsed = await parseSourceFile(folder, name, await readFile(source), importedAt)
   } catch (error) {
     warn(`re-parsing sources/${name} failed: ${errorText(error)}`)
     return null

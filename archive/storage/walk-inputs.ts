@@ -10,8 +10,8 @@ import { extname, join } from 'node:path'
 import { isArchiveFolder } from './archive-folder.ts'
 import { fsReason } from './fs-reason.ts'
 
-/** File extensions picked up inside a folder (a file given by itself is always tried). */
-export const IMPORTABLE = new Set(['.txt', '.text', '.md'])
+/** File extensions picked up inside a folder (a file given by itself is always tried, whatever its name: JSON too). */
+export const IMPORTABLE = new Set(['.txt', '.text', '.md', '.markdown', '.pdf', '.html', '.htm', '.hwpx', '.hwp'])
 
 /** A file found by walking the paths given to an import, or an entry that could not be walked. */
 export type Found = { file: string } | { failed: string; error: string } | { skipped: string; reason: string }

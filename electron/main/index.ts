@@ -16,6 +16,7 @@ import { contentSecurityPolicy } from './security/csp.ts'
 import { createApiService } from './services/api-service.ts'
 import { openArchiveSessions } from './services/archive-session.ts'
 import { createEventHub, type EventHub } from './services/events.ts'
+import { createWorkerParser } from '../../archive/import/worker-parser.ts'
 import { createImportService } from './services/import-service.ts'
 import { createNotesService } from './services/notes-service.ts'
 import { openAppNotesStore } from './services/open-notes.ts'
@@ -91,6 +92,8 @@ async function start(): Promise<void> {
   })
   // The archive folder chosen in Settings (or the default one); Settings can change it while the app runs.
   // Its index builds in worker threads (bundled next to this file) while the window opens.
+  const sourceParser = createWorkerParser(new URL('./parse-worker.js', import.meta.url))
+  app.on('will-quit', () => void sourceParser.close())
   let importing = (): boolean => false
   let archiveSwitched = (): void => undefined
   const sessions = await openArchiveSessions({
@@ -98,6 +101,8 @@ async function start(): Promise<void> {
     settings: appSettings,
     events: hub,
     workerUrl: new URL('./build-worker.js', import.meta.url),
+    // Source files (PDF above all) are parsed in a worker thread too: an import never holds up the window's calls.
+    parse: sourceParser,
     onWarning: (warning) => console.warn(`archive: ${warning.file}: ${warning.message}`),
     importing: () => importing(),
     onSwitched: () => archiveSwitched(),

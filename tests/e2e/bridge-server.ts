@@ -19,6 +19,7 @@ import { createApiService } from '../../electron/main/services/api-service.ts'
 import { openArchiveSessions, type ArchiveSessions } from '../../electron/main/services/archive-session.ts'
 import { createEventHub, type EventHub } from '../../electron/main/services/events.ts'
 import { createImportService, type ImportService } from '../../electron/main/services/import-service.ts'
+import { createWorkerParser, type WorkerParser } from '../../archive/import/worker-parser.ts'
 import { createNotesService, type NotesService } from '../../electron/main/services/notes-service.ts'
 import type { NotesStore } from '../../archive/storage/notes-store.ts'
 import type { SearchService } from '../../electron/main/services/search-service.ts'
@@ -59,6 +60,8 @@ export interface RealServices {
   importPaths: string[] | null
   /** Awaited before each file the import service imports (a test holds an import in the middle with it). */
   importGate: (() => Promise<void>) | null
+  /** The worker-thread parser of source files (closed with the services). */
+  parser: WorkerParser
 }
 
 /**
@@ -74,10 +77,13 @@ export async function createRealServices(archiveDir: string, userDataDir: string
   const events = createEventHub()
   const settings = createSettingsStore(userDataDir)
   const services = {} as RealServices
+  // Source files are parsed in a worker thread, as in the app (the TypeScript source of its script).
+  const parser = createWorkerParser()
   const sessions = await openArchiveSessions({
     defaultDir: archiveDir,
     settings,
     events,
+    parse: parser,
     onWarning: (w) => console.warn(`bridge archive warning: ${w.file}: ${w.message}`),
     // the import and notes services are made below (they reach the archive through the sessions)
     importing: () => services.imports?.busy() ?? false,
@@ -137,7 +143,8 @@ export async function createRealServices(archiveDir: string, userDataDir: string
     clipboard,
     imports,
     importPaths: null,
-    importGate: null
+    importGate: null,
+    parser
   })
 }
 

@@ -115,6 +115,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await bridge.close()
     await services.searchService.close()
     await services.notesStore.close()
+    await services.parser.close()
     await rm(root, { recursive: true, force: true })
   },
 

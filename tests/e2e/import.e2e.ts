@@ -3,38 +3,57 @@
  * button (main's dialog, answered by the test), drop files on the window, follow the progress, read the report,
  * open a new briefing from it, find it by search, and delete one: its notes stay, listed as detached.
  */
+import { readFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
+import iconv from 'iconv-lite'
+import { briefingHtml, SERIES_HEADER } from '../../scripts/pdf-fixtures.ts'
 import { generateBriefings } from '../../archive/sample/generate.ts'
-import { expect, saveScreenshot, test } from './fixtures.ts'
+import { expect, REPO_ROOT, saveScreenshot, test } from './fixtures.ts'
 import { watchErrors } from './pages.ts'
 
 /** Two briefings the sample archive does not hold (the generator, dated 2030), as text files. */
 const fresh = generateBriefings(3, { seed: 77, startDate: '2030-06-14' })
 
+/** The text as far as CP949 can hold it (the generator writes some simplified Chinese and symbols it cannot). */
+const cp949able = (text: string): string => [...text].filter((c) => iconv.decode(iconv.encode(c, 'cp949'), 'cp949') === c).join('')
+
+/** A briefing printed to PDF the way the sample PDFs are (A4, running header, page numbers, bordered tables). */
+async function printPdf(browser: Browser, text: string): Promise<Buffer> {
+  const printer = await browser.newPage()
+  try {
+    await printer.setContent(briefingHtml(text, SERIES_HEADER), { waitUntil: 'load' })
+    return await printer.pdf({ preferCSSPageSize: true, printBackground: true, tagged: false, outline: false })
+  } finally {
+    await printer.close()
+  }
+}
+
 /** Drops files on the page the way a file manager does: a drag over the window, then the drop. */
-async function dropFiles(page: Page, files: Array<{ name: string; text: string }>, { drop = true } = {}): Promise<void> {
+async function dropFiles(page: Page, files: Array<{ name: string; text?: string; bytes?: Uint8Array }>, { drop = true } = {}): Promise<void> {
+  const sent = files.map((f) => ({ name: f.name, base64: Buffer.from(f.bytes ?? new TextEncoder().encode(f.text ?? '')).toString('base64') }))
   await page.evaluate(
     ({ files, drop }) => {
       const transfer = new DataTransfer()
-      for (const f of files) transfer.items.add(new File([f.text], f.name, { type: 'text/plain' }))
+      for (const f of files) transfer.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name))
       const target = document.querySelector('main') ?? document.body
       const fire = (type: string): boolean => target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }))
       fire('dragenter')
       fire('dragover')
       if (drop) fire('drop')
     },
-    { files, drop }
+    { files: sent, drop }
   )
 }
 
-test('import from the dialog and by dropping files: progress, the report, open the new briefing, search finds it; delete one and its notes stay, detached', async ({ page, app }) => {
+test('import from the dialog and by dropping files: progress, the report, open the new briefing, search finds it; delete one and its notes stay, detached', async ({ page, app, browser }) => {
   const errors = watchErrors(page)
   const folder = join(app.root, 'incoming')
   await mkdir(join(folder, 'sub'), { recursive: true })
   await writeFile(join(folder, fresh[0].fileName), fresh[0].text)
-  await writeFile(join(folder, 'sub', 'notes.txt'), '이것은 브리핑이 아닙니다')
+  // A PDF cut short (a download that did not finish): refused with its reason.
+  await writeFile(join(folder, 'sub', 'cut.pdf'), readFileSync(join(REPO_ROOT, 'archive/sample/pdf/sample-weekly-2026-01-09.pdf')).subarray(0, 3000))
   await writeFile(join(folder, 'picture.png'), 'not picked: not an importable extension')
 
   await page.goto('/')
@@ -52,7 +71,7 @@ test('import from the dialog and by dropping files: progress, the report, open t
   await expect(report).toContainText('새로 1 · 갱신 0 · 변경 없음 0 · 실패 1')
   const results = report.getByRole('list', { name: '파일별 결과' }).getByRole('listitem')
   await expect(results).toHaveCount(2)
-  await expect(results.filter({ hasText: '실패' })).toContainText('notes.txt')
+  await expect(results.filter({ hasText: '실패' })).toContainText('cut.pdf: not a readable PDF')
   await saveScreenshot(page, 'import-report')
   await listed(before + 1)
 
@@ -70,14 +89,16 @@ test('import from the dialog and by dropping files: progress, the report, open t
   await page.keyboard.press('Escape')
   await page.keyboard.press('Escape')
 
-  // Dropping: the drop target while dragging, then two files imported.
+  // Dropping: the drop target while dragging, then two files imported: a PDF and a legacy CP949 text.
   await page.goto('/')
-  await dropFiles(page, [{ name: fresh[1].fileName, text: fresh[1].text }], { drop: false })
+  const pdf = await printPdf(browser, fresh[1].text)
+  const legacy = iconv.encode(cp949able(fresh[2].text), 'cp949')
+  await dropFiles(page, [{ name: 'issue.pdf', bytes: pdf }], { drop: false })
   await expect(page.getByText('놓으면 보관함으로 가져옵니다')).toBeVisible()
   await saveScreenshot(page, 'import-drop-target')
   await dropFiles(page, [
-    { name: fresh[1].fileName, text: fresh[1].text },
-    { name: fresh[2].fileName, text: fresh[2].text }
+    { name: 'issue.pdf', bytes: pdf },
+    { name: 'legacy-cp949.txt', bytes: legacy }
   ])
   await expect(page.getByText('놓으면 보관함으로 가져옵니다')).toHaveCount(0)
   await expect(report).toBeVisible()
@@ -86,7 +107,7 @@ test('import from the dialog and by dropping files: progress, the report, open t
   await listed(before + 3)
 
   // The same file again: unchanged.
-  await dropFiles(page, [{ name: fresh[2].fileName, text: fresh[2].text }])
+  await dropFiles(page, [{ name: 'legacy-cp949.txt', bytes: legacy }])
   await expect(report).toContainText('새로 0 · 갱신 0 · 변경 없음 1 · 실패 0')
   await report.getByRole('button', { name: '닫기' }).click()
 

@@ -16,6 +16,7 @@
  * No Electron import: the test bridge uses it as is; the folder dialog comes in as a function.
  */
 import { existsSync } from 'node:fs'
+import type { SourceParser } from '../../../archive/import/worker-parser.ts'
 import { resolve } from 'node:path'
 import { openArchiveStore } from '../../../archive/storage/index.ts'
 import type { ArchiveStore, StoreWarning } from '../../../archive/storage/index.ts'
@@ -65,6 +66,8 @@ export interface ArchiveSessionsDeps {
   events?: EventHub
   /** The index worker script (the app's bundled one; the TypeScript source by default). */
   workerUrl?: URL
+  /** The source-file parser every archive opened uses (the app's: a worker thread, createWorkerParser). */
+  parse?: SourceParser
   onWarning?: (warning: StoreWarning) => void
   /** True while an import runs or waits: a switch is refused then. */
   importing?: () => boolean
@@ -92,7 +95,8 @@ export async function openArchiveSessions(deps: ArchiveSessionsDeps): Promise<Ar
   const defaultDir = resolve(deps.defaultDir)
   const saved = deps.settings.getArchiveDir()
   const chosen = saved === undefined ? undefined : resolve(saved)
-  const openStore = (dir: string): ArchiveStore => openArchiveStore(dir, { onWarning: deps.onWarning })
+  const openStore = (dir: string): ArchiveStore =>
+    openArchiveStore(dir, { onWarning: deps.onWarning, ...(deps.parse ? { parse: deps.parse } : {}) })
 
   let current: ArchiveSession | undefined
   /** Each session speaks only while it is the current one. */

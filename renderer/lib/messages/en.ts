@@ -28,6 +28,7 @@ export const en: Messages = {
   'library.emptyBody':
     'Put weekly briefing text files into the archive folder and they will appear here, newest first.',
   'library.emptyFolder': 'Archive folder',
+  'library.countFiltered': '{shown} of {total} briefings shown',
   'library.filters': 'Library filters',
   'library.kind.weekly': 'Weekly issue',
   'library.kind.post': 'Single post',

@@ -25,6 +25,7 @@ export const ko = {
   'library.emptyTitle': '아직 보관함에 브리핑이 없습니다',
   'library.emptyBody': '주간동향 텍스트 파일을 보관함 폴더에 넣으면 이곳에 최신호부터 표시됩니다.',
   'library.emptyFolder': '보관함 폴더',
+  'library.countFiltered': '브리핑 {shown}건 표시 · 전체 {total}건',
   'library.filters': '보관함 필터',
   'library.kind.weekly': '주간 호',
   'library.kind.post': '단일 게시물',

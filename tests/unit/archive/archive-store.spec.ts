@@ -93,15 +93,19 @@ describe('importBytes', () => {
   test('writes nothing for a file that fails to parse, and names the file', async () => {
     const outcome = await store.importBytes('blank.txt', enc('   \n'))
     expect(outcome).toMatchObject({ status: 'failed', file: 'blank.txt' })
-    if (outcome.status === 'failed') expect(outcome.error).toMatch(/^blank\.txt: .*empty/)
+    if (outcome.status === 'failed') expect(outcome.error).toBe('blank.txt: no text (the file holds only white space)')
     expect(await tree()).toEqual(['archive.json'])
   })
 
-  test('gives an error naming the file for bytes that are not UTF-8', async () => {
-    const outcome = await store.importBytes('legacy-euckr.txt', Uint8Array.from([0xc1, 0xdf, 0xb1, 0xb9]))
+  test('legacy EUC-KR text is decoded (CP949) and imported; bytes that are no text at all are refused, naming the file', async () => {
+    const legacy = await store.importBytes('legacy-euckr.txt', Uint8Array.from([0xc1, 0xdf, 0xb1, 0xb9])) // 중국
+    expect(legacy).toMatchObject({ status: 'imported', file: 'legacy-euckr.txt' })
+    if (legacy.status !== 'failed') expect((await store.get(legacy.briefingId))?.title).toBe('중국')
+    const before = await tree()
+    const outcome = await store.importBytes('garbage.txt', Uint8Array.from([0xc0, 0x80, 0xff, 0xfe, 0x80, 0x81, 0xc0, 0x7f, 0xff]))
     expect(outcome.status).toBe('failed')
-    if (outcome.status === 'failed') expect(outcome.error).toMatch(/^legacy-euckr\.txt: not valid UTF-8/)
-    expect(await tree()).toEqual(['archive.json'])
+    if (outcome.status === 'failed') expect(outcome.error).toMatch(/^garbage\.txt: (not text in UTF-8, UTF-16 or CP949|binary file)/)
+    expect(await tree()).toEqual(before)
   })
 
   test('leaves no temp files after many concurrent imports', async () => {

@@ -30,8 +30,9 @@ describe('briefings import and search', () => {
     expect(report.imported.every((e) => e.briefingId.startsWith('sample-weekly-') && e.items > 0)).toBe(true)
     expect(report.failed).toEqual([])
 
+    // a picture named .txt (what a file is, is decided by its bytes)
     const bad = join(mkdtempSync(join(tmpdir(), 'cli-bad-')), 'notes.txt')
-    writeFileSync(bad, '날짜 없는 메모\n')
+    writeFileSync(bad, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]))
     const second = run('import', SAMPLE_DIR, bad, '--archive', archive, '--json')
     expect(second.code).toBe(1)
     const again = JSON.parse(second.stdout) as ImportReport
@@ -39,7 +40,7 @@ describe('briefings import and search', () => {
     expect(again.imported).toEqual([])
     expect(again.failed).toHaveLength(1)
     expect(again.failed[0].file).toBe(bad)
-    expect(again.failed[0].error).toMatch(/notes\.txt.*publication date/)
+    expect(again.failed[0].error).toMatch(/notes\.txt: binary file, not a document \(PNG image\)/)
   })
 
   test.skipIf(!seedAvailable())('searches the imported seed with the documented JSON shape', () => {
