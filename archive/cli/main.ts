@@ -1,6 +1,5 @@
 import { basename } from 'node:path'
-import { parseBriefing } from '../parser/parse-briefing.ts'
-import { decodeText } from '../storage/decode-text.ts'
+import { parseSourceBytes } from '../import/parse-source.ts'
 import { MAX_INPUT_BYTES, readInputFile } from '../storage/read-input.ts'
 import { fsErrorMessage } from '../storage/fs-reason.ts'
 import { briefingToJson } from './to-json.ts'
@@ -68,14 +67,12 @@ async function parseCommand(args: string[]): Promise<number> {
     process.stderr.write(`briefings: ${input.error}\n`)
     return 2
   }
-  const decoded = decodeText(input.bytes, file)
-  if (!decoded.ok) {
-    process.stderr.write(`briefings: ${decoded.error}\n`)
-    return 2
-  }
-  const result = parseBriefing(decoded.text, { fileName: basename(file) })
+  // any format the import reads (detected by content), through the publisher's layout, as the archive does
+  const result = await parseSourceBytes(basename(file), input.bytes)
   if (!result.ok) {
-    process.stderr.write(`briefings: cannot parse ${file}: ${result.error}\n`)
+    const base = basename(file)
+    const error = result.error.startsWith(`${base}: `) ? `${file}: ${result.error.slice(base.length + 2)}` : result.error
+    process.stderr.write(`briefings: ${error}\n`)
     return 2
   }
   const b = result.briefing

@@ -37,6 +37,11 @@ export function briefingToJson(b: Briefing): unknown {
       }))
     })),
     colophon: b.colophon,
-    warnings: b.warnings
+    warnings: b.warnings,
+    kind: b.kind ?? 'weekly',
+    ...(b.title ? { title: b.title } : {}),
+    format: b.format ?? 'text',
+    ...(b.layout ? { layout: b.layout } : {}),
+    publishedFrom: b.publishedFrom ?? 'document'
   }
 }

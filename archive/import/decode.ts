@@ -231,8 +231,20 @@ export function composeFillerSequences(text: string): string {
 
 // ---------------------------------------------------------------------------------------------------------
 
+/**
+ * A character outside the ranges where NFC changes nothing, on its own or next to anything else in them:
+ * Latin to U+02FF (precomposed letters are already composed), punctuation from U+2010, arrows and technical
+ * signs but the two angle brackets that decompose to U+3008/9, enclosed and dingbat signs, CJK punctuation,
+ * enclosed CJK, unified ideographs, Hangul syllables (no conjoining jamo), half- and full-width forms. Briefing
+ * text is nearly always all in them, and a 19 MB file then skips the normaliser's whole copy.
+ * (tests/unit/import/decode.spec.ts checks every code point of these ranges.)
+ */
+export const NFC_MAY_CHANGE =
+  /[^\u0000-\u02ff\u2010-\u206f\u2190-\u2328\u232b-\u23ff\u2460-\u27bf\u3000-\u303f\u3200-\u33ff\u4e00-\u9fff\uac00-\ud7a3\uff00-\uffef]/
+
 function finish(text: string, encoding: TextEncoding): DecodedText {
-  return { text: text.replace(/\r\n?/g, '\n').normalize('NFC'), encoding }
+  const unix = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
+  return { text: NFC_MAY_CHANGE.test(unix) ? unix.normalize('NFC') : unix, encoding }
 }
 
 function strictUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {

@@ -32,7 +32,9 @@ export function createWorkerParser(workerUrl: URL | string = SOURCE_WORKER_URL, 
     }
   }
   const start = (): Worker => {
-    const w = new Worker(workerUrl)
+    // A small young generation: parsing a large briefing keeps many small objects alive, and V8 would grow
+    // the young generation to 128 MB for them (see bin/briefings.js).
+    const w = new Worker(workerUrl, { resourceLimits: { maxYoungGenerationSizeMb: 16 } })
     w.unref()
     w.on('message', (msg: { id: number; result: SourceParse }) => {
       const p = pending.get(msg.id)

@@ -40,7 +40,8 @@ export const kostecWeeklyLayout: Layout = {
   name: 'kostec-weekly',
   version: PARSER_VERSION,
   detect(doc: ExtractedDocument): number {
-    const text = doc.text.slice(0, 200_000)
+    // the contents and sections are at the start, the colophon at the end: a long issue is looked at in both
+    const text = doc.text.length <= 400_000 ? doc.text : `${doc.text.slice(0, 200_000)}\n${doc.text.slice(-200_000)}`
     const hits = SIGNS.filter((s) => s.test(text)).length
     const series = /주\s*\/?\s*간\s*\/?\s*동\s*\/?\s*향/.test(text.slice(0, 2000)) ? 1 : 0
     // without the colophon's date row (or a date in the file name) parseBriefing cannot date the issue

@@ -104,13 +104,22 @@ describe('briefings parse errors', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
   })
 
-  test('a text with no publication date exits 2', () => {
+  test('a text with no publication date is a post dated the day it is read, marked so', () => {
     const dir = mkdtempSync(join(tmpdir(), 'briefings-cli-'))
     const file = join(dir, 'notes.txt')
     writeFileSync(file, '그냥 메모입니다\n')
     const r = run('parse', file, '--json')
-    expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(/notes\.txt.*publication date/)
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({ kind: 'post', publishedFrom: 'import-date' })
+  })
+
+  test('a PDF and legacy CP949 text parse like the archive reads them', () => {
+    const pdf = run('parse', join(import.meta.dirname, '../../../archive/sample/pdf/sample-weekly-2026-01-09.pdf'), '--json')
+    expect(pdf.code).toBe(0)
+    expect(JSON.parse(pdf.stdout)).toMatchObject({ id: 'sample-weekly-2026-01-09', format: 'pdf' })
+    const cp949 = run('parse', join(import.meta.dirname, '../../fixtures/import/text/post-cp949.txt'), '--json')
+    expect(cp949.code).toBe(0)
+    expect(cp949.stdout).toMatch(/[가-힣]/)
   })
 
   test('a missing argument is a usage error (exit 1)', () => {

@@ -239,3 +239,25 @@ describe('the seed issue (../shared/seed) in CP949 and UTF-16', () => {
     })
   }
 })
+
+describe('the NFC shortcut', () => {
+  test('every code point outside NFC_MAY_CHANGE is unchanged by NFC alone, after each other, and before or after any of them', async () => {
+    const { NFC_MAY_CHANGE } = await import('../../../archive/import/decode.ts')
+    const stable: string[] = []
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue
+      const c = String.fromCharCode(cp)
+      if (!NFC_MAY_CHANGE.test(c)) stable.push(c)
+    }
+    expect(stable.length).toBeGreaterThan(30_000)
+    for (const c of stable) expect(c.normalize('NFC'), `U+${c.codePointAt(0)!.toString(16)}`).toBe(c)
+    // pairs: every stable character after a sample of others (composition works on pairs)
+    const sample = stable.filter((_, i) => i % 97 === 0)
+    for (const a of sample) for (const b of stable.filter((_, i) => i % 251 === 0)) expect((a + b).normalize('NFC')).toBe(a + b)
+    expect(NFC_MAY_CHANGE.test('\u1100\u1161')).toBe(true) // conjoining jamo compose into 가
+    expect(NFC_MAY_CHANGE.test('e\u0301')).toBe(true)
+    expect(NFC_MAY_CHANGE.test('\u2000')).toBe(true) // EN QUAD decomposes to EN SPACE
+    expect(NFC_MAY_CHANGE.test('\u2329')).toBe(true)
+    expect(NFC_MAY_CHANGE.test('\uf900')).toBe(true) // a CJK compatibility ideograph
+  })
+})
