@@ -6,7 +6,7 @@
  * archive, or another one) is skipped, never imported.
  */
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
-import { extname, join } from 'node:path'
+import { extname, join, sep } from 'node:path'
 import { isArchiveFolder } from './archive-folder.ts'
 import { fsReason } from './fs-reason.ts'
 
@@ -19,8 +19,9 @@ export type Found = { file: string } | { failed: string; error: string } | { ski
 /**
  * The files to import from `path`: the path itself when it is not a folder (the import reports what is
  * wrong with it), else the importable files under it, in name order. Nothing stops the walk: an unreadable
- * folder, a broken symlink or a symlink loop is one `failed` entry naming the path and the reason, and an
- * archive folder inside (the target archive, or another one) is skipped, never imported.
+ * folder, a broken symlink, a symlink loop or a symlink that leads outside the chosen folder is one `failed`
+ * entry naming the path and the reason, and an archive folder inside (the target archive, or another one) is
+ * skipped, never imported.
  */
 export async function* walkInputs(path: string, archiveDir: string, stack: string[] = []): AsyncGenerator<Found> {
   let info
@@ -70,6 +71,13 @@ export async function* walkInputs(path: string, archiveDir: string, stack: strin
 async function* walkEntry(full: string, link: boolean, archiveDir: string, stack: string[]): AsyncGenerator<Found> {
   if (!link) {
     yield* walkInputs(full, archiveDir, stack)
+    return
+  }
+  // A symlink inside the chosen folder that leads out of it is not followed: the user chose that folder.
+  const root = stack[0]
+  const target = await realpath(full).catch(() => undefined)
+  if (root !== undefined && target !== undefined && target !== root && !target.startsWith(root.endsWith(sep) ? root : root + sep)) {
+    yield { failed: full, error: `${full}: not imported: a symlink that leads outside the chosen folder (to ${target})` }
     return
   }
   let info

@@ -5,7 +5,7 @@
  * archive's error, reported once. Cases the platform cannot set up are skipped with the reason printed.
  */
 import { spawnSync } from 'node:child_process'
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
@@ -91,6 +91,29 @@ describe('a folder import reports what it cannot read and goes on', () => {
     // the text report: one line per failure, naming the path
     const text = run('import', dir, '--archive', join(root, 'links-text-archive'))
     expect(text.stderr.split('\n').filter(Boolean)).toEqual(report.failed.map((f) => `  ${f.error}`))
+  })
+
+  test('symlinks that lead outside the chosen folder are not followed: one failure each, naming where they lead', (ctx) => {
+    const outside = mkdtempSync(join(tmpdir(), 'outside-'))
+    writeFileSync(join(outside, 'secret.txt'), readFileSync(join(SAMPLES, 'sample-weekly-2026-03-06.txt')))
+    let dir = ''
+    try {
+      dir = folder('escapes', (d) => {
+        symlinkSync(join(outside, 'secret.txt'), join(d, 'file-out.txt'))
+        symlinkSync(outside, join(d, 'folder-out'))
+      })
+    } catch (error) {
+      console.log(`skipped: symlinks cannot be made here (${String(error)})`)
+      ctx.skip()
+    }
+    const { r, report } = importJson(dir)
+    expect(report.imported.map((i) => i.briefingId).sort()).toEqual(GOOD)
+    const real = realpathSync(outside)
+    expect(report.failed).toEqual([
+      { file: join(dir, 'file-out.txt'), error: `${join(dir, 'file-out.txt')}: not imported: a symlink that leads outside the chosen folder (to ${join(real, 'secret.txt')})` },
+      { file: join(dir, 'folder-out'), error: `${join(dir, 'folder-out')}: not imported: a symlink that leads outside the chosen folder (to ${real})` }
+    ])
+    expect(r.code).toBe(1)
   })
 
   test('an archive folder inside the import folder (the target or another) is skipped, not imported', () => {
