@@ -8,8 +8,8 @@ import { parseItemBody } from './parse-item.ts'
 import { matchContents } from './match-contents.ts'
 import { regionsOfTitle } from './regions.ts'
 
-/** Bumped whenever the parser's output changes; stored parses older than this are re-parsed. */
-export const PARSER_VERSION = 2
+/** Bumped whenever the parser's output changes; stored parses older than this are re-parsed (3: a note box's label is its marker only). */
+export const PARSER_VERSION = 3
 
 export interface ParseOptions {
   /** Shown in errors and kept as `sourceFile`. */

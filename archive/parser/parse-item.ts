@@ -9,6 +9,7 @@ const FOOTNOTE = /^(\*{1,3})\s*(\S.*)$/
 const NESTED_FOOTNOTE = /^[-–]\s*(\*{1,3})\s*(\S.*)$/
 const CAPTION = /^[〈<《]\s*(.+?)\s*[〉>》]$/
 const NOTE_TITLE = /^※\s*(참고|참조|주)?\s*[:：]?\s*(.*)$/
+const NOTE_MARKER = /^※\s*(참고|참조|주)?/
 const NOTE_ENTRY = /^(?:[-–]\s*)?[✓✔√☞]\s*(\S.*)$/
 const REFERENCES = /^(참고\s*자료|참고\s*문헌|references?)\s*[:：]?$/i
 const REFERENCE_ENTRY = /^(?:[-–]\s*)?[☑☐✓✔▷▶◦•-]\s*(\S.*)$/
@@ -160,8 +161,10 @@ function addCaption(_: RegExpExecArray, line: SourceLine, s: State): void {
   s.note = undefined
   const inner = line.text.trim().slice(1, -1).trim()
   if (NOTE_TITLE.test(inner.normalize('NFKC'))) {
+    // The label is the marker alone (`※ 참고`); the title is the rest, said once.
+    const marker = NOTE_MARKER.exec(inner.normalize('NFKC'))?.[1]
     const title = inner.replace(/^※\s*(참고|참조|주)?\s*[:：]?\s*/, '')
-    s.note = { kind: 'note', label: cleanInline(inner), title: cleanInline(title), items: [] }
+    s.note = { kind: 'note', label: marker ? `※ ${marker}` : '※', title: cleanInline(title), items: [] }
     s.blocks.push(s.note)
   } else {
     s.caption = cleanInline(inner)

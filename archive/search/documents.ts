@@ -29,7 +29,7 @@ function blockText(block: Block): string {
     case 'caption':
       return block.text
     case 'note':
-      return [block.label, ...block.items].join('\n')
+      return [`${block.label} ${block.title}`, ...block.items].join('\n')
     case 'table':
       return [
         block.table.caption ?? '',

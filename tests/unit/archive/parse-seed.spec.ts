@@ -12,7 +12,7 @@ function parseSeed(text = readSeedText()): Briefing {
 }
 
 function captionsOf(item: Item): string[] {
-  return item.blocks.flatMap((b) => (b.kind === 'caption' ? [b.text] : b.kind === 'note' ? [b.label] : []))
+  return item.blocks.flatMap((b) => (b.kind === 'caption' ? [b.text] : b.kind === 'note' ? [`${b.label}: ${b.title}`] : []))
 }
 
 /** Captions compare without spacing differences (`※참고:` vs `※ 참고:`). */
