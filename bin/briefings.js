@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const FLAGS = ['--max-semi-space-size=8']
+const FLAGS = ['--max-semi-space-size=8', '--expose-gc']
 const flagged = FLAGS.every((f) => process.execArgv.includes(f))
 
 if (!process.features.typescript || (!flagged && process.env.BRIEFINGS_CHILD !== '1')) {
