@@ -85,8 +85,11 @@ export async function importCommand(args: string[]): Promise<number> {
   await search.refresh()
   const progress = search.progress()
   search.close()
-  if (args.includes('--json')) process.stdout.write(JSON.stringify(report, null, 2) + '\n')
-  else {
+  if (args.includes('--json')) {
+    // the report as the search issue defined it; `skipped` (archive folders inside) only when there were some
+    const { skipped, ...defined } = report
+    process.stdout.write(JSON.stringify(skipped.length > 0 ? report : defined, null, 2) + '\n')
+  } else {
     for (const k of ['imported', 'updated', 'unchanged', 'failed'] as const) {
       process.stdout.write(`${k}: ${report[k].length}\n`)
     }

@@ -26,6 +26,8 @@ describe('briefings import and search', () => {
     const first = run('import', SAMPLE_DIR, '--archive', archive, '--json')
     expect(first.code).toBe(0)
     const report = JSON.parse(first.stdout) as ImportReport
+    // the report's shape as the search issue defined it
+    expect(Object.keys(report).sort()).toEqual(['failed', 'imported', 'unchanged', 'updated'])
     expect(report.imported).toHaveLength(5)
     expect(report.imported.every((e) => e.briefingId.startsWith('sample-weekly-') && e.items > 0)).toBe(true)
     expect(report.failed).toEqual([])
