@@ -342,5 +342,31 @@ export const en: Messages = {
   'store.damaged': 'The notes store file was damaged.',
   'store.restored': 'The newest good backup, {backup}, was restored.',
   'store.noBackup': 'There was no good backup, so the store starts empty.',
-  'store.badFile': 'The damaged file was kept, unchanged, at'
+  'store.badFile': 'The damaged file was kept, unchanged, at',
+
+  // Reader navigation, zoom and tools (issue 10: 7, 9, 10).
+  'search.filtersShow': 'Show filters',
+  'search.filtersHide': 'Hide filters',
+  'reader.contentsShow': 'Show contents',
+  'reader.contentsHide': 'Hide contents',
+  'reader.tools': 'Reading tools',
+  'reader.issueNav': 'Issues of this series',
+  'reader.prevIssue': 'Previous issue',
+  'reader.nextIssue': 'Next issue',
+  'reader.prevIssueLabel': 'Previous issue: {date}',
+  'reader.nextIssueLabel': 'Next issue: {date}',
+  'reader.copyLink': 'Copy link',
+  'reader.copyLinkLabel': 'Copy the link to {item}',
+  'reader.copyCitation': 'Copy citation',
+  'reader.copyCitationLabel': 'Copy a citation of {item}',
+  'reader.linkCopied': 'Link copied',
+  'reader.citationCopied': 'Citation copied',
+  'reader.copyFailed': 'Could not copy',
+  'reader.print': 'Print',
+  'reader.printItem': 'Print this item',
+  'reader.width': 'Reading width',
+  'reader.width.narrow': 'Narrow',
+  'reader.width.normal': 'Normal',
+  'reader.width.wide': 'Wide',
+  'reader.width.full': 'Window width'
 }

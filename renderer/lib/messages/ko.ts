@@ -336,5 +336,31 @@ export const ko = {
   'store.damaged': '메모 저장소 파일이 손상되어 있었습니다.',
   'store.restored': '가장 최근의 정상 백업 {backup}을(를) 복원했습니다.',
   'store.noBackup': '정상 백업이 없어 빈 저장소로 시작했습니다.',
-  'store.badFile': '손상된 파일은 지우지 않고 그대로 옮겨 두었습니다:'
+  'store.badFile': '손상된 파일은 지우지 않고 그대로 옮겨 두었습니다:',
+
+  // Reader navigation, zoom and tools (issue 10: 7, 9, 10).
+  'search.filtersShow': '필터 펼치기',
+  'search.filtersHide': '필터 접기',
+  'reader.contentsShow': '목차 보기',
+  'reader.contentsHide': '목차 숨기기',
+  'reader.tools': '읽기 도구',
+  'reader.issueNav': '같은 시리즈의 호',
+  'reader.prevIssue': '이전 호',
+  'reader.nextIssue': '다음 호',
+  'reader.prevIssueLabel': '이전 호: {date}',
+  'reader.nextIssueLabel': '다음 호: {date}',
+  'reader.copyLink': '링크 복사',
+  'reader.copyLinkLabel': '{item} 링크 복사',
+  'reader.copyCitation': '인용 복사',
+  'reader.copyCitationLabel': '{item} 인용 문구 복사',
+  'reader.linkCopied': '링크를 복사했습니다',
+  'reader.citationCopied': '인용 문구를 복사했습니다',
+  'reader.copyFailed': '복사하지 못했습니다',
+  'reader.print': '인쇄',
+  'reader.printItem': '이 항목 인쇄',
+  'reader.width': '읽기 폭',
+  'reader.width.narrow': '좁게',
+  'reader.width.normal': '보통',
+  'reader.width.wide': '넓게',
+  'reader.width.full': '창 너비'
 } as const satisfies Record<string, string>
