@@ -67,6 +67,8 @@ function openWindow(): void {
     mainWindow = null
   })
   mainWindow.webContents.on('did-finish-load', () => {
+    // The whole window at the saved zoom (the renderer's keys change it through updateSettings).
+    if (settings && mainWindow) mainWindow.webContents.setZoomFactor(settings.getSettings().zoom)
     const link = pendingLink
     pendingLink = null
     openLink(link)
@@ -171,7 +173,10 @@ async function start(): Promise<void> {
     archiveFolder: { ...sessions.api, isDefault: sessions.isDefault },
     noteSets: () => notes.itemSets(),
     openExternal: (url) => shell.openExternal(url),
-    appInfo: { version: app.getVersion(), userDataDir: paths.userDataDir }
+    appInfo: { version: app.getVersion(), userDataDir: paths.userDataDir },
+    windowZoom: (factor) => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.setZoomFactor(factor)
+    }
   })
   registerIpc(api, { devServerUrl, onDropped: (dropped) => void imports.importPaths(dropped) })
   installMenu({ dev: devServerUrl !== undefined, onImport: () => void imports.api.importFiles({}) })

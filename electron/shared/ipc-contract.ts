@@ -5,7 +5,7 @@
  * the preload, the renderer and the test bridge derive their method lists from CHANNELS.
  * No runtime dependencies: importable by main, preload, renderer (types only) and the test bridge.
  */
-import type { Briefing, BriefingId, BriefingSummary } from '../../archive/model/briefing.ts'
+import type { Briefing, BriefingId, BriefingSummary, ItemId } from '../../archive/model/briefing.ts'
 import type {
   FindInBriefingResult,
   IndexProgress,
@@ -97,8 +97,21 @@ export type ThemePreference = 'system' | 'light' | 'dark'
 export interface Settings {
   locale: Locale
   theme: ThemePreference
-  /** Reader zoom factor, 0.5 – 3. */
+  /** Zoom factor of the whole window, 0.5 – 3. */
   zoom: number
+  /** Whether the reader's contents sidebar is shown in a wide window (a narrow one shows it on demand). */
+  contentsSidebar: boolean
+  /** How wide the reader's text column may grow. */
+  readingWidth: ReadingWidth
+}
+
+export type ReadingWidth = 'narrow' | 'normal' | 'wide' | 'full'
+
+/** Where a briefing was left: the item at the reading line and how far down it (0 – 1); no item: the top. */
+export interface ReadingPlace {
+  briefingId: BriefingId
+  itemId: ItemId | null
+  fraction: number
 }
 
 export interface AppInfo {
@@ -109,6 +122,8 @@ export interface AppInfo {
   archiveIsDefault: boolean
   /** Folder holding settings, bookmarks and notes. */
   userDataDir: string
+  /** True when main zooms the whole window to settings.zoom (Electron); otherwise the page zooms its root. */
+  windowZoom: boolean
 }
 
 /** The archive folder's repairs and problems since the app started (archive/storage's warnings). */
@@ -242,6 +257,10 @@ export interface ArchiveApi {
   reanchorReport(input: { briefingId: BriefingId }): Promise<ReanchorReport | null>
   /** Puts text on the system clipboard. */
   copyText(input: { text: string }): Promise<{ copied: boolean }>
+  /** Where this briefing was left, or null when it was never read (kept across restarts). */
+  getReadingPlace(input: { briefingId: BriefingId }): Promise<ReadingPlace | null>
+  /** Remembers where a briefing was left (the last few hundred briefings). */
+  saveReadingPlace(input: ReadingPlace): Promise<{ saved: boolean }>
 }
 
 export type ApiMethod = keyof ArchiveApi
@@ -282,7 +301,9 @@ export const CHANNELS = {
   reanchorReport: 'notes:reanchor-report',
   saveAnnotations: 'notes:save-annotations',
   importAnnotations: 'notes:import-annotations',
-  copyText: 'clipboard:write-text'
+  copyText: 'clipboard:write-text',
+  getReadingPlace: 'reader:get-place',
+  saveReadingPlace: 'reader:save-place'
 } as const satisfies Record<ApiMethod, string>
 
 export const API_METHODS = Object.keys(CHANNELS) as ApiMethod[]

@@ -25,3 +25,9 @@ export function unusedArchiveFolderApi(): Pick<ArchiveApi, 'chooseArchiveFolder'
   const unused = (m: string) => async () => Promise.reject(new Error(`${m} is not used in this test`))
   return { chooseArchiveFolder: unused('chooseArchiveFolder'), useDefaultArchiveFolder: unused('useDefaultArchiveFolder') }
 }
+
+/** Reading-place methods for API fakes of tests about something else: each rejects if called. */
+export function unusedReadingPlaceApi(): Pick<ArchiveApi, 'getReadingPlace' | 'saveReadingPlace'> {
+  const unused = (m: string) => async () => Promise.reject(new Error(`${m} is not used in this test`))
+  return { getReadingPlace: unused('getReadingPlace'), saveReadingPlace: unused('saveReadingPlace') }
+}

@@ -121,7 +121,9 @@ export const API_SCHEMAS = {
     .object({
       locale: z.enum(['ko', 'en']).optional(),
       theme: z.enum(['system', 'light', 'dark']).optional(),
-      zoom: z.number().min(0.5).max(3).optional()
+      zoom: z.number().min(0.5).max(3).optional(),
+      contentsSidebar: z.boolean().optional(),
+      readingWidth: z.enum(['narrow', 'normal', 'wide', 'full']).optional()
     })
     .strict(),
   getAppInfo: noInput,
@@ -192,7 +194,9 @@ export const API_SCHEMAS = {
   reanchorReport: z.object({ briefingId }).strict(),
   saveAnnotations: noInput,
   importAnnotations: noInput,
-  copyText: z.object({ text: z.string().max(5_000_000) }).strict()
+  copyText: z.object({ text: z.string().max(5_000_000) }).strict(),
+  getReadingPlace: z.object({ briefingId }).strict(),
+  saveReadingPlace: z.object({ briefingId, itemId: itemId.nullable(), fraction: z.number().min(0).max(1) }).strict()
 } satisfies { [K in ApiMethod]: z.ZodType<ApiInput<K>> }
 
 /** True when `method` names an API method (own keys only, so `__proto__` and `toString` are not methods). */

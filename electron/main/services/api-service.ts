@@ -39,6 +39,8 @@ export interface ApiServiceDeps {
   archiveFolder?: ArchiveFolderApi & { isDefault(): boolean }
   /** The items the search filters is:bookmarked, is:annotated, tag: and color: keep (notes-service.ts). */
   noteSets: () => SearchNoteSets
+  /** Zooms the whole window (Electron's setZoomFactor); absent where the page zooms itself (the test bridge). */
+  windowZoom?: (factor: number) => void
 }
 
 export interface SearchNoteSets {
@@ -66,12 +68,17 @@ export function createApiService(deps: ApiServiceDeps): ArchiveApi {
       return { opened: true }
     },
     getSettings: async () => settings.getSettings(),
-    updateSettings: async (patch) => settings.updateSettings(patch),
+    async updateSettings(patch) {
+      const saved = settings.updateSettings(patch)
+      if (patch.zoom !== undefined) deps.windowZoom?.(saved.zoom)
+      return saved
+    },
     getAppInfo: async () => ({
       version: appInfo.version,
       archiveDir: deps.archive().dir,
       archiveIsDefault: deps.archiveFolder?.isDefault() ?? true,
-      userDataDir: appInfo.userDataDir
+      userDataDir: appInfo.userDataDir,
+      windowZoom: deps.windowZoom !== undefined
     }),
     search: async ({ query, filters, limit, offset }) =>
       rejectInvalid(query, filters) ?? search().search(query, { filters, limit, offset, ...deps.noteSets() }),
@@ -85,7 +92,12 @@ export function createApiService(deps: ApiServiceDeps): ArchiveApi {
     ...deps.notes,
     ...(deps.imports ?? NO_IMPORTS),
     chooseArchiveFolder: async (input) => (deps.archiveFolder ?? FIXED_FOLDER).chooseArchiveFolder(input),
-    useDefaultArchiveFolder: async (input) => (deps.archiveFolder ?? FIXED_FOLDER).useDefaultArchiveFolder(input)
+    useDefaultArchiveFolder: async (input) => (deps.archiveFolder ?? FIXED_FOLDER).useDefaultArchiveFolder(input),
+    getReadingPlace: async ({ briefingId }) => settings.getReadingPlace(briefingId) ?? null,
+    async saveReadingPlace(place) {
+      settings.setReadingPlace(place)
+      return { saved: true }
+    }
   } satisfies ArchiveApi
 }
 

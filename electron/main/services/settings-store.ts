@@ -8,7 +8,7 @@ import { existsSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import Store from 'electron-store'
 import type { Schema } from 'electron-store'
-import type { Settings } from '../../shared/ipc-contract.ts'
+import type { BriefingId, ReadingPlace, Settings } from '../../shared/ipc-contract.ts'
 
 /** Where and how big the main window was when it last closed. */
 export interface WindowState {
@@ -35,7 +35,14 @@ export interface SettingsBackend {
   getArchiveDir(): string | undefined
   /** Saves the chosen archive folder; undefined goes back to the default. */
   setArchiveDir(dir: string | undefined): void
+  /** Where a briefing was left, or undefined. */
+  getReadingPlace(briefingId: BriefingId): ReadingPlace | undefined
+  /** Remembers where a briefing was left; the oldest of more than {@link MAX_READING_PLACES} are forgotten. */
+  setReadingPlace(place: ReadingPlace): void
 }
+
+/** How many briefings' reading places are kept. */
+export const MAX_READING_PLACES = 500
 
 /** Options for {@link createSettingsStore}. */
 export interface SettingsStoreOptions {
@@ -46,13 +53,24 @@ export interface SettingsStoreOptions {
 }
 
 /** The settings a fresh install starts with. */
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ locale: 'ko', theme: 'system', zoom: 1 })
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  locale: 'ko',
+  theme: 'system',
+  zoom: 1,
+  contentsSidebar: true,
+  readingWidth: 'normal'
+})
+
+/** A briefing's place as stored (the id is the key). */
+type StoredPlace = Omit<ReadingPlace, 'briefingId'>
 
 interface StoreShape {
   settings: Settings
   windowState?: WindowState
   /** The archive folder chosen in Settings; absent: the default. */
   archiveDir?: string
+  /** Where each briefing was left, least recently saved first. */
+  readingPlaces?: Record<string, StoredPlace>
 }
 
 const SCHEMA: Schema<StoreShape> = {
@@ -61,7 +79,9 @@ const SCHEMA: Schema<StoreShape> = {
     properties: {
       locale: { type: 'string', enum: ['ko', 'en'] },
       theme: { type: 'string', enum: ['system', 'light', 'dark'] },
-      zoom: { type: 'number', minimum: 0.5, maximum: 3 }
+      zoom: { type: 'number', minimum: 0.5, maximum: 3 },
+      contentsSidebar: { type: 'boolean' },
+      readingWidth: { type: 'string', enum: ['narrow', 'normal', 'wide', 'full'] }
     },
     required: ['locale', 'theme', 'zoom'],
     additionalProperties: false
@@ -78,7 +98,31 @@ const SCHEMA: Schema<StoreShape> = {
     required: ['width', 'height', 'maximized'],
     additionalProperties: false
   },
-  archiveDir: { type: 'string', minLength: 1 }
+  archiveDir: { type: 'string', minLength: 1 },
+  readingPlaces: {
+    type: 'object',
+    additionalProperties: {
+      type: 'object',
+      properties: {
+        itemId: { type: ['string', 'null'] },
+        fraction: { type: 'number', minimum: 0, maximum: 1 }
+      },
+      required: ['itemId', 'fraction'],
+      additionalProperties: false
+    }
+  }
+}
+
+/** `places` with `place` saved last, the oldest dropped past the limit. */
+function withPlace(places: Record<string, StoredPlace> | undefined, place: ReadingPlace): Record<string, StoredPlace> {
+  const entries = Object.entries(places ?? {}).filter(([id]) => id !== place.briefingId)
+  entries.push([place.briefingId, { itemId: place.itemId, fraction: place.fraction }])
+  return Object.fromEntries(entries.slice(-MAX_READING_PLACES))
+}
+
+function placeOf(places: Record<string, StoredPlace> | undefined, briefingId: BriefingId): ReadingPlace | undefined {
+  const stored = places && Object.hasOwn(places, briefingId) ? places[briefingId] : undefined
+  return stored ? { briefingId, itemId: stored.itemId, fraction: stored.fraction } : undefined
 }
 
 const FILE_NAME = 'settings'
@@ -99,6 +143,7 @@ function memoryBackend(path: string): SettingsBackend {
   let settings: Settings = { ...DEFAULT_SETTINGS }
   let windowState: WindowState | undefined
   let archiveDir: string | undefined
+  let places: Record<string, StoredPlace> = {}
   return {
     path,
     getSettings: () => ({ ...settings }),
@@ -106,7 +151,9 @@ function memoryBackend(path: string): SettingsBackend {
     getWindowState: () => (windowState ? { ...windowState } : undefined),
     setWindowState: (state) => void (windowState = { ...state }),
     getArchiveDir: () => archiveDir,
-    setArchiveDir: (dir) => void (archiveDir = dir)
+    setArchiveDir: (dir) => void (archiveDir = dir),
+    getReadingPlace: (id) => placeOf(places, id),
+    setReadingPlace: (place) => void (places = withPlace(places, place))
   }
 }
 
@@ -154,6 +201,8 @@ export function createSettingsStore(cwd: string, options: SettingsStoreOptions =
     },
     setWindowState: (state) => store.set('windowState', { ...state }),
     getArchiveDir: () => store.get('archiveDir'),
-    setArchiveDir: (dir) => (dir === undefined ? store.delete('archiveDir') : store.set('archiveDir', dir))
+    setArchiveDir: (dir) => (dir === undefined ? store.delete('archiveDir') : store.set('archiveDir', dir)),
+    getReadingPlace: (id) => placeOf(store.get('readingPlaces'), id),
+    setReadingPlace: (place) => store.set('readingPlaces', withPlace(store.get('readingPlaces'), place))
   }
 }

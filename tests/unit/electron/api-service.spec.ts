@@ -16,7 +16,7 @@ let dir: string
 let store: ArchiveStore
 
 function memorySettings(): SettingsBackend {
-  let settings: Settings = { locale: 'ko', theme: 'system', zoom: 1 }
+  let settings: Settings = { locale: 'ko', theme: 'system', zoom: 1, contentsSidebar: true, readingWidth: 'normal' as const }
   return {
     path: '/memory/settings.json',
     getSettings: () => settings,
@@ -24,11 +24,13 @@ function memorySettings(): SettingsBackend {
     getWindowState: () => undefined,
     setWindowState: () => undefined,
     getArchiveDir: () => undefined,
-    setArchiveDir: () => undefined
+    setArchiveDir: () => undefined,
+    getReadingPlace: () => undefined,
+    setReadingPlace: () => undefined
   }
 }
 
-function service(opener = vi.fn(async (_url: string) => undefined)) {
+function service(opener = vi.fn(async (_url: string) => undefined), windowZoom?: (factor: number) => void) {
   const appInfo = { version: '0.1.0', userDataDir: '/u' }
   const search = new ArchiveSearch(store)
   return { opener, search, api: createApiService({
@@ -37,7 +39,8 @@ function service(opener = vi.fn(async (_url: string) => undefined)) {
       openExternal: opener,
       appInfo,
       notes: unusedNotesApi(),
-      noteSets: () => ({ bookmarked: new Set(), annotated: new Set(), tags: new Map(), colors: new Map() })
+      noteSets: () => ({ bookmarked: new Set(), annotated: new Set(), tags: new Map(), colors: new Map() }),
+      windowZoom
     }) }
 }
 
@@ -83,9 +86,18 @@ describe('createApiService', () => {
     expect((await api.listBriefings({})).map((s) => s.id)).toEqual(['kostec-weekly-2024-01-05'])
     expect((await api.getBriefing({ id: 'kostec-weekly-2024-01-05' }))?.published).toBe('2024-01-05')
     expect(await api.getBriefing({ id: 'nope' })).toBeNull()
-    expect(await api.updateSettings({ zoom: 1.25 })).toEqual({ locale: 'ko', theme: 'system', zoom: 1.25 })
+    expect(await api.updateSettings({ zoom: 1.25 })).toEqual({ locale: 'ko', theme: 'system', zoom: 1.25, contentsSidebar: true, readingWidth: 'normal' })
     expect(await api.getSettings({})).toMatchObject({ zoom: 1.25 })
-    expect(await api.getAppInfo({})).toEqual({ version: '0.1.0', archiveDir: store.dir, archiveIsDefault: true, userDataDir: '/u' })
+    expect(await api.getAppInfo({})).toEqual({ version: '0.1.0', archiveDir: store.dir, archiveIsDefault: true, userDataDir: '/u', windowZoom: false })
+  })
+
+  test('zooms the whole window when the zoom setting changes, and says so in the app info', async () => {
+    const zooms: number[] = []
+    const { api } = service(undefined, (factor) => void zooms.push(factor))
+    expect(await api.getAppInfo({})).toMatchObject({ windowZoom: true })
+    await api.updateSettings({ theme: 'dark' })
+    await api.updateSettings({ zoom: 1.5 })
+    expect(zooms).toEqual([1.5])
   })
 })
 

@@ -1,16 +1,16 @@
 import { describe, expect, test, vi } from 'vitest'
 import { dispatch } from '../../../electron/main/ipc/dispatch.ts'
 import type { ArchiveApi } from '../../../electron/shared/ipc-contract.ts'
-import { unusedArchiveFolderApi, unusedImportApi, unusedNotesApi } from '../../helpers/unused-notes-api.ts'
+import { unusedArchiveFolderApi, unusedImportApi, unusedNotesApi, unusedReadingPlaceApi } from '../../helpers/unused-notes-api.ts'
 
 function fakeApi(overrides: Partial<ArchiveApi> = {}): ArchiveApi {
   return {
     listBriefings: vi.fn(async () => []),
     getBriefing: vi.fn(async () => null),
     openExternal: vi.fn(async () => ({ opened: true })),
-    getSettings: vi.fn(async () => ({ locale: 'ko' as const, theme: 'system' as const, zoom: 1 })),
-    updateSettings: vi.fn(async () => ({ locale: 'en' as const, theme: 'system' as const, zoom: 1 })),
-    getAppInfo: vi.fn(async () => ({ version: '0.1.0', archiveDir: '/a', archiveIsDefault: true, userDataDir: '/u' })),
+    getSettings: vi.fn(async () => ({ locale: 'ko' as const, theme: 'system' as const, zoom: 1, contentsSidebar: true, readingWidth: 'normal' as const })),
+    updateSettings: vi.fn(async () => ({ locale: 'en' as const, theme: 'system' as const, zoom: 1, contentsSidebar: true, readingWidth: 'normal' as const })),
+    getAppInfo: vi.fn(async () => ({ version: '0.1.0', archiveDir: '/a', archiveIsDefault: true, userDataDir: '/u', windowZoom: false })),
     search: vi.fn(async () => ({
       total: 0,
       hits: [],
@@ -24,6 +24,7 @@ function fakeApi(overrides: Partial<ArchiveApi> = {}): ArchiveApi {
     ...unusedNotesApi(),
     ...unusedImportApi(),
     ...unusedArchiveFolderApi(),
+    ...unusedReadingPlaceApi(),
     ...overrides
   }
 }

@@ -18,7 +18,7 @@ const electron = vi.hoisted(() => {
 })
 vi.mock('electron', () => ({ ipcMain: electron.ipcMain }))
 
-const { unusedArchiveFolderApi, unusedImportApi, unusedNotesApi } = await import('../../helpers/unused-notes-api.ts')
+const { unusedArchiveFolderApi, unusedImportApi, unusedNotesApi, unusedReadingPlaceApi } = await import('../../helpers/unused-notes-api.ts')
 const { registerIpc, FORBIDDEN } = await import('../../../electron/main/ipc/register-ipc.ts')
 
 const calls: string[] = []
@@ -26,9 +26,9 @@ const api: ArchiveApi = {
   listBriefings: async () => (calls.push('listBriefings'), []),
   getBriefing: async ({ id }) => (calls.push(`getBriefing ${id}`), null),
   openExternal: async () => ({ opened: false }),
-  getSettings: async () => ({ locale: 'ko', theme: 'system', zoom: 1 }),
-  updateSettings: async (patch) => ({ locale: 'ko', theme: 'system', zoom: 1, ...patch }),
-  getAppInfo: async () => ({ version: '0.0.0', archiveDir: '/a', archiveIsDefault: true, userDataDir: '/u' }),
+  getSettings: async () => ({ locale: 'ko', theme: 'system', zoom: 1, contentsSidebar: true, readingWidth: 'normal' as const }),
+  updateSettings: async (patch) => ({ locale: 'ko', theme: 'system', zoom: 1, contentsSidebar: true, readingWidth: 'normal' as const, ...patch }),
+  getAppInfo: async () => ({ version: '0.0.0', archiveDir: '/a', archiveIsDefault: true, userDataDir: '/u', windowZoom: false }),
   search: async ({ query }) => (
     calls.push(`search ${query}`),
     { total: 0, hits: [], facets: { section: {}, category: {}, region: {}, briefing: {}, year: {} }, filters: {}, tookMs: 0 }
@@ -38,7 +38,8 @@ const api: ArchiveApi = {
   archiveWarnings: async () => ({ warnings: [] }),
   ...unusedNotesApi(),
   ...unusedImportApi(),
-  ...unusedArchiveFolderApi()
+  ...unusedArchiveFolderApi(),
+  ...unusedReadingPlaceApi()
 }
 
 const topFrame = { url: APP_ENTRY_URL, parent: null }

@@ -21,21 +21,21 @@ afterEach(async () => {
 })
 
 describe('createSettingsStore', () => {
-  test('starts from the defaults (ko, system, zoom 1) without a window state', () => {
+  test('starts from the defaults (ko, system, zoom 1, contents shown, normal width) without a window state', () => {
     const store = createSettingsStore(dir, { log })
-    expect(store.getSettings()).toEqual({ locale: 'ko', theme: 'system', zoom: 1 })
-    expect(DEFAULT_SETTINGS).toEqual({ locale: 'ko', theme: 'system', zoom: 1 })
+    expect(store.getSettings()).toEqual({ locale: 'ko', theme: 'system', zoom: 1, contentsSidebar: true, readingWidth: 'normal' })
+    expect(DEFAULT_SETTINGS).toEqual({ locale: 'ko', theme: 'system', zoom: 1, contentsSidebar: true, readingWidth: 'normal' })
     expect(store.getWindowState()).toBeUndefined()
     expect(store.path).toBe(join(dir, 'settings.json'))
   })
 
   test('persists settings and window state across instances', () => {
     const first = createSettingsStore(dir, { log })
-    expect(first.updateSettings({ theme: 'dark', zoom: 1.5 })).toEqual({ locale: 'ko', theme: 'dark', zoom: 1.5 })
-    expect(first.updateSettings({ locale: undefined })).toEqual({ locale: 'ko', theme: 'dark', zoom: 1.5 })
+    expect(first.updateSettings({ theme: 'dark', zoom: 1.5 })).toEqual({ locale: 'ko', theme: 'dark', zoom: 1.5, contentsSidebar: true, readingWidth: 'normal' })
+    expect(first.updateSettings({ locale: undefined })).toEqual({ locale: 'ko', theme: 'dark', zoom: 1.5, contentsSidebar: true, readingWidth: 'normal' })
     first.setWindowState({ x: 10, y: 20, width: 1280, height: 800, maximized: false })
     const second = createSettingsStore(dir, { log })
-    expect(second.getSettings()).toEqual({ locale: 'ko', theme: 'dark', zoom: 1.5 })
+    expect(second.getSettings()).toEqual({ locale: 'ko', theme: 'dark', zoom: 1.5, contentsSidebar: true, readingWidth: 'normal' })
     expect(second.getWindowState()).toEqual({ x: 10, y: 20, width: 1280, height: 800, maximized: false })
     expect(logged).toEqual([])
   })
@@ -76,5 +76,22 @@ describe('createSettingsStore', () => {
     expect(store.updateSettings({ zoom: 2 })).toMatchObject({ zoom: 2 })
     expect(store.getSettings().zoom).toBe(2)
     expect(logged[0]).toMatch(/will not be saved/)
+  })
+
+  test('keeps where each briefing was left across a reopen, the newest 500', () => {
+    const first = createSettingsStore(dir, { log })
+    expect(first.getReadingPlace('a')).toBeUndefined()
+    first.setReadingPlace({ briefingId: 'a', itemId: 'a/I-02', fraction: 0.25 })
+    first.setReadingPlace({ briefingId: 'b', itemId: null, fraction: 0 })
+    first.setReadingPlace({ briefingId: 'a', itemId: 'a/I-03', fraction: 0.5 })
+    const second = createSettingsStore(dir, { log })
+    expect(second.getReadingPlace('a')).toEqual({ briefingId: 'a', itemId: 'a/I-03', fraction: 0.5 })
+    expect(second.getReadingPlace('b')).toEqual({ briefingId: 'b', itemId: null, fraction: 0 })
+    expect(second.getReadingPlace('__proto__')).toBeUndefined()
+    for (let i = 0; i < 500; i++) second.setReadingPlace({ briefingId: `x${i}`, itemId: null, fraction: 0 })
+    expect(second.getReadingPlace('b')).toBeUndefined()
+    expect(second.getReadingPlace('x0')).toBeDefined()
+    expect(second.updateSettings({ contentsSidebar: false, readingWidth: 'wide' })).toMatchObject({ contentsSidebar: false, readingWidth: 'wide' })
+    expect(logged).toEqual([])
   })
 })

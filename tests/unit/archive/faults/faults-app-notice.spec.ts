@@ -20,12 +20,14 @@ afterAll(() => {
 
 const settings: SettingsBackend = {
   path: '/memory/settings.json',
-  getSettings: () => ({ locale: 'ko', theme: 'system', zoom: 1 }),
-  updateSettings: (patch) => ({ locale: 'ko', theme: 'system', zoom: 1, ...patch }),
+  getSettings: () => ({ locale: 'ko', theme: 'system', zoom: 1, contentsSidebar: true, readingWidth: 'normal' as const }),
+  updateSettings: (patch) => ({ locale: 'ko', theme: 'system', zoom: 1, contentsSidebar: true, readingWidth: 'normal' as const, ...patch }),
   getWindowState: () => undefined,
   setWindowState: () => undefined,
   getArchiveDir: () => undefined,
-  setArchiveDir: () => undefined
+  setArchiveDir: () => undefined,
+  getReadingPlace: () => undefined,
+  setReadingPlace: () => undefined
 }
 
 async function apiOn(dir: string): Promise<ReturnType<typeof createApiService>> {
