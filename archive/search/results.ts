@@ -47,7 +47,15 @@ export interface SearchHitView {
 }
 
 export interface SearchResponse {
+  /** Hits over the whole result set (not the page). */
   total: number
+  /** Briefings with at least one hit, over the whole result set. */
+  briefings: number
+  /**
+   * Asked with `groupOffset` (paging by briefing): how many whole briefing groups this page holds; the next page
+   * starts at `groupOffset + groups`.
+   */
+  groups?: number
   hits: SearchHitView[]
   facets: FacetCounts
   /** The filters in effect: typed in the query and set by the UI, merged. */

@@ -6,8 +6,15 @@ import { isRegionMatch } from './region-match.ts'
 import type { FacetCounts } from './results.ts'
 
 export interface SearchOptions {
+  /** Hits per page; with `groupOffset`, the page ends after the group that reaches it (at least one group). */
   limit?: number
   offset?: number
+  /**
+   * Pages by briefing instead of by hit: the briefings with hits in true order (newest issue first, then id),
+   * and the page holds every hit of the groups from this one on (at most `groupLimit` groups).
+   */
+  groupOffset?: number
+  groupLimit?: number
   /** Filters set by the UI, merged with those typed in the query. */
   filters?: QueryFilters
   /** Item ids that are bookmarked / annotated (for the is:bookmarked and is:annotated filters). */
@@ -29,6 +36,10 @@ export type { FacetCounts }
 
 export interface RankedResults {
   total: number
+  /** Briefings with at least one hit, over the whole result set. */
+  briefings: number
+  /** With `groupOffset`: the number of briefing groups in this page. */
+  groups?: number
   hits: RankedHit[]
   facets: FacetCounts
   matchers: Matcher[]
@@ -242,7 +253,7 @@ export function searchShards(
   const hits: RankedHit[] = []
   const facets = emptyFacets()
   const hasFilter = Object.values(filters).some((v) => v !== undefined)
-  if (positive.length === 0 && !hasFilter) return { total: 0, hits, facets, matchers, query }
+  if (positive.length === 0 && !hasFilter) return { total: 0, briefings: 0, hits, facets, matchers, query }
 
   for (const shard of shards) {
     const cache = new Map<string, DocSet>()
@@ -293,7 +304,38 @@ export function searchShards(
       (a.meta.published < b.meta.published ? 1 : a.meta.published > b.meta.published ? -1 : 0) ||
       (a.meta.itemId < b.meta.itemId ? -1 : 1)
   )
-  const offset = options.offset ?? 0
   const limit = options.limit ?? 50
-  return { total: hits.length, hits: hits.slice(offset, offset + limit), facets, matchers, query }
+  const groups = groupByBriefing(hits)
+  const briefings = groups.length
+  if (options.groupOffset !== undefined) {
+    const page: RankedHit[] = []
+    let taken = 0
+    const groupLimit = options.groupLimit ?? Number.POSITIVE_INFINITY
+    for (let g = options.groupOffset; g < groups.length && taken < groupLimit; g++) {
+      if (taken > 0 && page.length + groups[g].length > limit) break
+      page.push(...groups[g])
+      taken++
+    }
+    return { total: hits.length, briefings, groups: taken, hits: page, facets, matchers, query }
+  }
+  const offset = options.offset ?? 0
+  return { total: hits.length, briefings, hits: hits.slice(offset, offset + limit), facets, matchers, query }
+}
+
+/**
+ * Ranked hits grouped by briefing, the groups in the order the results show them: newest issue first, then
+ * by id (code points, the same order the renderer uses); inside a group the hits keep their rank order.
+ */
+export function groupByBriefing(hits: readonly RankedHit[]): RankedHit[][] {
+  const groups = new Map<string, RankedHit[]>()
+  for (const h of hits) {
+    const group = groups.get(h.meta.briefingId)
+    if (group) group.push(h)
+    else groups.set(h.meta.briefingId, [h])
+  }
+  return [...groups.values()].sort((a, b) => {
+    const [x, y] = [a[0].meta, b[0].meta]
+    if (x.published !== y.published) return x.published < y.published ? 1 : -1
+    return x.briefingId < y.briefingId ? -1 : x.briefingId > y.briefingId ? 1 : 0
+  })
 }

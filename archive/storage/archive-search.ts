@@ -486,6 +486,8 @@ export class ArchiveSearch {
     })
     return {
       total: result.total,
+      briefings: result.briefings,
+      ...(result.groups !== undefined ? { groups: result.groups } : {}),
       hits,
       facets: result.facets,
       filters: mergeFilters(parsed.filters, options.filters),

@@ -182,7 +182,18 @@ export interface ArchiveApi {
   updateSettings(input: Partial<Settings>): Promise<Settings>
   getAppInfo(input: Record<string, never>): Promise<AppInfo>
   /** Searches every item of the archive; filters from the UI are merged with those typed in the query. */
-  search(input: { query: string; filters?: QueryFilters; limit?: number; offset?: number }): Promise<SearchResponse>
+  /**
+   * A page of results: by hit (`offset`), or by briefing (`groupOffset`: whole briefing groups, newest first,
+   * at most `groupLimit` of them, ending after the group that reaches `limit` hits). Counts cover every result.
+   */
+  search(input: {
+    query: string
+    filters?: QueryFilters
+    limit?: number
+    offset?: number
+    groupOffset?: number
+    groupLimit?: number
+  }): Promise<SearchResponse>
   /** Where a query matches inside one briefing (find in briefing). */
   findInBriefing(input: { briefingId: BriefingId; query: string }): Promise<FindInBriefingResult>
   /** The state of the search index (building, loading, ready) for a progress display. */

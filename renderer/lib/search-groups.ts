@@ -37,8 +37,11 @@ export function groupHits(hits: readonly SearchHitView[]): HitGroup[] {
   }
   const list = [...groups.values()]
   for (const g of list) g.hits.sort((a, b) => compareReadingOrder(a.itemId, b.itemId))
+  // The server's order of briefing groups (archive/search/search-index.ts groupByBriefing): code points, not locale.
   return list.sort((a, b) =>
-    a.published !== b.published ? (a.published < b.published ? 1 : -1) : a.briefingId.localeCompare(b.briefingId)
+    a.published !== b.published
+      ? a.published < b.published ? 1 : -1
+      : a.briefingId < b.briefingId ? -1 : a.briefingId > b.briefingId ? 1 : 0
   )
 }
 

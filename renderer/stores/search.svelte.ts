@@ -35,7 +35,10 @@ class SearchStore {
   status: Status = $state('idle')
   error: string | undefined = $state()
   loadingMore = $state(false)
-  /** Results grouped by briefing (true) or one ranked list. */
+  /**
+   * Results grouped by briefing (true) or one ranked list. Grouped results are paged by briefing, newest
+   * first over every result, so "more" only appends older groups; set it with `setGrouped`.
+   */
   grouped = $state(true)
   selectedId: string | null = $state(null)
   /** A search is scheduled (debounce running). */
@@ -45,6 +48,8 @@ class SearchStore {
   /** Set when coming back from a result, so the list puts focus back on the selected hit. */
   returning = false
   #request = 0
+  /** Briefing groups loaded so far (grouped paging: the next page starts there). */
+  #groups = 0
   #timer: ReturnType<typeof setTimeout> | undefined
   #inflight: Promise<void> = Promise.resolve()
 
@@ -110,6 +115,18 @@ class SearchStore {
     this.#schedule(0)
   }
 
+  /** Grouped by briefing or one ranked list: the pages differ, so the results are asked for again. */
+  setGrouped(grouped: boolean): void {
+    if (grouped === this.grouped) return
+    this.grouped = grouped
+    if (this.hasInput) this.#schedule(0)
+  }
+
+  /** The page asked for after `loaded` hits / groups, by briefing when grouped. */
+  #page(loadedHits: number, loadedGroups: number): { limit: number; offset?: number; groupOffset?: number } {
+    return this.grouped ? { limit: SEARCH_PAGE, groupOffset: loadedGroups } : { limit: SEARCH_PAGE, offset: loadedHits }
+  }
+
   select(id: string | null): void {
     this.selectedId = id
   }
@@ -149,10 +166,11 @@ class SearchStore {
     // A page being added to the old answer is abandoned.
     this.loadingMore = false
     try {
-      const response = await api.search({ query, filters: this.filters, limit: SEARCH_PAGE })
+      const response = await api.search({ query, filters: this.filters, ...this.#page(0, 0) })
       if (request !== this.#request) return
       this.response = response
       this.hits = response.hits
+      this.#groups = response.groups ?? 0
       this.answered = query
       this.status = 'idle'
       this.error = undefined
@@ -171,15 +189,11 @@ class SearchStore {
     const request = this.#request
     this.loadingMore = true
     try {
-      const page = await api.search({
-        query: this.answered,
-        filters: this.filters,
-        limit: SEARCH_PAGE,
-        offset: this.hits.length
-      })
+      const page = await api.search({ query: this.answered, filters: this.filters, ...this.#page(this.hits.length, this.#groups) })
       if (request !== this.#request) return
       const seen = new Set(this.hits.map((h) => h.itemId))
       this.hits = [...this.hits, ...page.hits.filter((h) => !seen.has(h.itemId))]
+      this.#groups += page.groups ?? 0
     } catch (error) {
       if (request !== this.#request) return
       this.error = errorMessage(error)
@@ -208,6 +222,7 @@ class SearchStore {
   #reset(): void {
     this.response = null
     this.hits = []
+    this.#groups = 0
     this.answered = ''
     this.status = 'idle'
     this.error = undefined

@@ -132,7 +132,9 @@ export const API_SCHEMAS = {
       query: z.string().max(MAX_QUERY_LENGTH),
       filters: queryFilters.optional(),
       limit: z.number().int().min(0).max(500).optional(),
-      offset: z.number().int().min(0).max(100_000).optional()
+      offset: z.number().int().min(0).max(100_000).optional(),
+      groupOffset: z.number().int().min(0).max(100_000).optional(),
+      groupLimit: z.number().int().min(1).max(500).optional()
     })
     .strict(),
   findInBriefing: z.object({ briefingId, query: z.string().max(MAX_QUERY_LENGTH) }).strict(),

@@ -80,8 +80,9 @@ export function createApiService(deps: ApiServiceDeps): ArchiveApi {
       userDataDir: appInfo.userDataDir,
       windowZoom: deps.windowZoom !== undefined
     }),
-    search: async ({ query, filters, limit, offset }) =>
-      rejectInvalid(query, filters) ?? search().search(query, { filters, limit, offset, ...deps.noteSets() }),
+    search: async ({ query, filters, limit, offset, groupOffset, groupLimit }) =>
+      rejectInvalid(query, filters) ??
+      search().search(query, { filters, limit, offset, groupOffset, groupLimit, ...deps.noteSets() }),
     findInBriefing: async ({ briefingId, query }) => search().findInBriefing(briefingId, query),
     indexStatus: async () => search().progress(),
     archiveWarnings: async () => {
@@ -123,5 +124,5 @@ function rejectInvalid(query: string, filters: SearchResponse['filters'] = {}): 
   const { errors } = parseQuery(query)
   if (errors.length === 0) return undefined
   const facets = { section: {}, category: {}, region: {}, briefing: {}, year: {} }
-  return { total: 0, hits: [], facets, filters, tookMs: 0, errors }
+  return { total: 0, briefings: 0, hits: [], facets, filters, tookMs: 0, errors }
 }

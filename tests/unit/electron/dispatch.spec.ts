@@ -13,6 +13,7 @@ function fakeApi(overrides: Partial<ArchiveApi> = {}): ArchiveApi {
     getAppInfo: vi.fn(async () => ({ version: '0.1.0', archiveDir: '/a', archiveIsDefault: true, userDataDir: '/u', windowZoom: false })),
     search: vi.fn(async () => ({
       total: 0,
+      briefings: 0,
       hits: [],
       facets: { section: {}, category: {}, region: {}, briefing: {}, year: {} },
       filters: {},

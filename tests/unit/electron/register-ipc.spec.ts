@@ -31,7 +31,7 @@ const api: ArchiveApi = {
   getAppInfo: async () => ({ version: '0.0.0', archiveDir: '/a', archiveIsDefault: true, userDataDir: '/u', windowZoom: false }),
   search: async ({ query }) => (
     calls.push(`search ${query}`),
-    { total: 0, hits: [], facets: { section: {}, category: {}, region: {}, briefing: {}, year: {} }, filters: {}, tookMs: 0 }
+    { total: 0, briefings: 0, hits: [], facets: { section: {}, category: {}, region: {}, briefing: {}, year: {} }, filters: {}, tookMs: 0 }
   ),
   findInBriefing: async () => ({ total: 0, items: [] }),
   indexStatus: async () => ({ state: 'ready', done: 0, total: 0, loaded: 0, built: 0 }),
