@@ -19,6 +19,9 @@ export interface SearchDocument {
   body: string
 }
 
+/** Between the rows of a table in an item's indexed text (U+2028 LINE SEPARATOR); snippets show it as ` / `. */
+export const ROW_END = '\u2028'
+
 function blockText(block: Block): string {
   switch (block.kind) {
     case 'headline':
@@ -31,10 +34,10 @@ function blockText(block: Block): string {
     case 'note':
       return [`${block.label} ${block.title}`, ...block.items].join('\n')
     case 'table':
+      // Rows end with a line separator (whitespace to the tokenizer), so a snippet can show where a row ends.
       return [
         block.table.caption ?? '',
-        block.table.columns.join(' '),
-        ...block.table.rows.map((r) => r.map((c) => (c.list ? c.list.join('\n') : c.text)).join(' '))
+        [block.table.columns.join(' '), ...block.table.rows.map((r) => r.map((c) => (c.list ? c.list.join(' ') : c.text)).join(' '))].join(ROW_END)
       ].join('\n')
     case 'reference':
       return block.title

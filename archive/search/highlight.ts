@@ -1,6 +1,7 @@
 import { normalizeForSearch, type NormalizedText } from './normalize.ts'
 import type { Matcher } from './plan-query.ts'
 import { tokenize } from './tokenize.ts'
+import { ROW_END } from './documents.ts'
 
 import type { Snippet, TextRange } from './results.ts'
 
@@ -49,7 +50,7 @@ export function findMatches(source: string, matchers: Matcher[], normalized?: No
 
 /**
  * Cuts a snippet of about `width` characters around the first match. Line breaks between blocks
- * (bullets, headlines) become ` · ` so consecutive blocks do not run together; highlights follow.
+ * (bullets, headlines) become ` · ` and the end of a table row ` / `, so neither runs together; highlights follow.
  */
 export function makeSnippet(source: string, ranges: TextRange[], width = 120): Snippet {
   const first = ranges[0]
@@ -63,10 +64,14 @@ export function makeSnippet(source: string, ranges: TextRange[], width = 120): S
   while (i < to) {
     at.set(i, text.length)
     const c = source[i]
-    if (c === '\n' || c === '\r') {
+    if (c === '\n' || c === '\r' || c === ROW_END) {
       let j = i
-      while (j < to && /\s/.test(source[j])) at.set(j++, text.length)
-      if (text.length > 0 && j < to && !text.endsWith('…')) text += ' · '
+      let row = true
+      while (j < to && /\s/.test(source[j])) {
+        if (source[j] === '\n' || source[j] === '\r') row = false
+        at.set(j++, text.length)
+      }
+      if (text.length > 0 && j < to && !text.endsWith('…')) text += row ? ' / ' : ' · '
       i = j
     } else {
       text += /\s/.test(c) ? ' ' : c

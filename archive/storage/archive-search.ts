@@ -32,7 +32,7 @@ import { errorText } from './archive-folder.ts'
 import { parseTempName, writeAtomic } from './write-atomic.ts'
 
 /** Bumped when the index layout or what is indexed changes. */
-export const INDEX_FORMAT = 3
+export const INDEX_FORMAT = 4
 
 /** Length and SHA-256 of a stored file. */
 export interface FileCheck {
