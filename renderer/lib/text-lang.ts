@@ -8,3 +8,11 @@ const HANGUL = /\p{Script=Hangul}/u
 export function textLang(text: string): 'zh' | undefined {
   return HAN.test(text) && !HANGUL.test(text) ? 'zh' : undefined
 }
+
+/**
+ * `ko` for text with Hangul in it, so Korean shown in the English UI (an issue's name in the top bar) is
+ * read and hyphenated as Korean; undefined otherwise (inherit the UI's language).
+ */
+export function koreanLang(text: string): 'ko' | undefined {
+  return HANGUL.test(text) ? 'ko' : undefined
+}

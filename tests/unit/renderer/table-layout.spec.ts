@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { Table } from '../../../archive/model/briefing.ts'
-import { cellParts, columnKinds, isNumericText, paddedRows } from '../../../renderer/lib/table-layout.ts'
+import { cellParts, columnKinds, columnWidths, isNumericText, paddedRows } from '../../../renderer/lib/table-layout.ts'
 import { textLang } from '../../../renderer/lib/text-lang.ts'
 
 describe('isNumericText', () => {
@@ -61,5 +61,23 @@ describe('textLang', () => {
     expect(textLang('百度联合北京量子院发起量子计算产业知识产权联盟')).toBe('zh')
     expect(textLang('후룬연구원(胡潤研究院)')).toBeUndefined()
     expect(textLang('Hurun China Top 100')).toBeUndefined()
+  })
+})
+
+describe('issue 10: counts are amounts, prose columns get the room', () => {
+  const cell = (text: string): { text: string } => ({ text })
+  test('a column of counts (15, 8, 3) is numeric; 1, 2, 3 … down the rows is a rank', () => {
+    const table = { columns: ['순위', '지역', '해당 기업 수'], rows: [['1', '베이징', '15'], ['2', '상하이', '8'], ['3', '선전', '3']].map((r) => r.map(cell)) }
+    expect(columnKinds(table)).toEqual(['ordinal', 'compact', 'numeric'])
+  })
+  test('prose columns share the width by how much text they hold; short columns take their content', () => {
+    const table = {
+      columns: ['순위', '기업명', '주요 분야'],
+      rows: [['1', '테스트', '반도체 장비 국산화와 첨단 패키징 라인 확충, 인재 양성'], ['2', '샘플', '양자 통신망 구축과 표준화']].map((r) => r.map(cell))
+    }
+    const widths = columnWidths(table, columnKinds(table))
+    expect(widths[0]).toBeUndefined()
+    expect(widths[1]).toBeUndefined()
+    expect(widths[2]).toBe('64.0%')
   })
 })
