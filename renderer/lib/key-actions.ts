@@ -9,7 +9,21 @@ export interface KeyInput {
 }
 
 export type ZoomAction = 'in' | 'out' | 'reset'
-export type ReaderAction = 'next' | 'previous' | 'back' | 'bookmark' | 'notes' | { zoom: ZoomAction } | { extend: ExtendAction }
+export type ReaderAction =
+  | 'next'
+  | 'previous'
+  | 'back'
+  | 'bookmark'
+  | 'notes'
+  | 'contents'
+  | 'print'
+  | 'copyLink'
+  | 'copyCitation'
+  | { issue: 1 | -1 }
+  | { scroll: ScrollAction }
+  | { extend: ExtendAction }
+/** The reader's scrolling keys: a line (↑ ↓), a screen (PageUp/PageDown, Space), the ends (Home/End). */
+export type ScrollAction = 'lineDown' | 'lineUp' | 'pageDown' | 'pageUp' | 'top' | 'bottom'
 /** Shift+arrows extend a text selection (Ctrl/Alt: by word, ↑ ↓: by line). */
 export interface ExtendAction {
   direction: 'forward' | 'backward'
@@ -17,7 +31,15 @@ export interface ExtendAction {
 }
 export type LibraryAction = 'next' | 'previous' | 'open'
 /** Shortcuts that work in every view. */
-export type GlobalAction = 'search' | 'find' | 'findNext' | 'findPrevious' | 'undo'
+export type GlobalAction =
+  | 'search'
+  | 'find'
+  | 'findNext'
+  | 'findPrevious'
+  | 'undo'
+  | 'historyBack'
+  | 'historyForward'
+  | { zoom: ZoomAction }
 /** Keys in the search results list. */
 export type ResultsAction = 'next' | 'previous' | 'first' | 'last' | 'open' | 'exit'
 
@@ -52,6 +74,14 @@ function accel(input: KeyInput): boolean {
  * `typing` is true when the key goes to a text field.
  */
 export function globalActionFor(input: KeyInput, typing: boolean): GlobalAction | null {
+  // Ctrl/Cmd +, -, 0 zoom the whole window, wherever the focus is.
+  const zoom = zoomAction(input)
+  if (zoom) return { zoom }
+  // Alt+← / Alt+→: back and forward through what was opened (in a text field they stay the field's).
+  if (!typing && input.altKey && !input.ctrlKey && !input.metaKey && !input.shiftKey) {
+    if (input.key === 'ArrowLeft') return 'historyBack'
+    if (input.key === 'ArrowRight') return 'historyForward'
+  }
   if (accel(input) && !input.shiftKey && letterKey(input, 'k')) return 'search'
   if (accel(input) && !input.shiftKey && letterKey(input, 'f')) return 'find'
   if (accel(input) && letterKey(input, 'g')) return input.shiftKey ? 'findPrevious' : 'findNext'
@@ -78,18 +108,35 @@ export function resultsActionFor(input: KeyInput): ResultsAction | null {
 
 /** What a key press means in the reader, or null when the reader ignores it. */
 export function readerActionFor(input: KeyInput): ReaderAction | null {
-  const zoom = zoomAction(input)
-  if (zoom) return { zoom }
   if (accel(input) && !input.shiftKey && letterKey(input, 'd')) return 'bookmark'
   if (accel(input) && input.shiftKey && letterKey(input, 'm')) return 'notes'
+  // Ctrl+\ (the ₩ key of a Korean keyboard is the same key): the contents sidebar.
+  if (accel(input) && !input.shiftKey && (input.key === '\\' || input.code === 'Backslash')) return 'contents'
+  if (accel(input) && !input.shiftKey && letterKey(input, 'p')) return 'print'
+  if (accel(input) && input.shiftKey && letterKey(input, 'l')) return 'copyLink'
+  if (accel(input) && input.shiftKey && letterKey(input, 'e')) return 'copyCitation'
   const arrows: Record<string, ExtendAction['direction']> = { ArrowRight: 'forward', ArrowDown: 'forward', ArrowLeft: 'backward', ArrowUp: 'backward' }
   if (input.shiftKey && !input.metaKey && input.key in arrows) {
     const line = input.key === 'ArrowDown' || input.key === 'ArrowUp'
     return { extend: { direction: arrows[input.key], granularity: line ? 'line' : input.ctrlKey || input.altKey ? 'word' : 'character' } }
   }
   if (!plain(input)) return null
-  if ((input.key === 'ArrowDown' && !input.shiftKey) || (!input.shiftKey && letterKey(input, 'j'))) return 'next'
-  if ((input.key === 'ArrowUp' && !input.shiftKey) || (!input.shiftKey && letterKey(input, 'k'))) return 'previous'
+  if (input.key === ' ') return { scroll: input.shiftKey ? 'pageUp' : 'pageDown' }
+  if (input.shiftKey) return null
+  if (letterKey(input, 'j')) return 'next'
+  if (letterKey(input, 'k')) return 'previous'
+  const scroll: Record<string, ScrollAction> = {
+    ArrowDown: 'lineDown',
+    ArrowUp: 'lineUp',
+    PageDown: 'pageDown',
+    PageUp: 'pageUp',
+    Home: 'top',
+    End: 'bottom'
+  }
+  if (Object.hasOwn(scroll, input.key)) return { scroll: scroll[input.key] }
+  // [ and ]: the previous and next issue of the series (by position, so a Korean input mode keeps them).
+  if (input.key === '[' || input.code === 'BracketLeft') return { issue: -1 }
+  if (input.key === ']' || input.code === 'BracketRight') return { issue: 1 }
   if (input.key === 'Escape') return 'back'
   return null
 }

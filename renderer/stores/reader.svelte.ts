@@ -1,4 +1,4 @@
-import type { Briefing, BriefingId, ItemId } from '../../electron/shared/ipc-contract.ts'
+import type { Briefing, BriefingId, ItemId, ReadingPlace } from '../../electron/shared/ipc-contract.ts'
 import { api, errorMessage } from '../lib/api.ts'
 import { stepId } from '../lib/key-actions.ts'
 import type { Status } from './status.ts'
@@ -67,6 +67,20 @@ class ReaderStore {
 
   setCurrent(id: ItemId | null): void {
     this.currentItemId = id
+  }
+
+  /** Where the open briefing was left, asked for as it opens (null: never read, or not answered yet). */
+  async placeOf(id: BriefingId): Promise<ReadingPlace | null> {
+    try {
+      return await api.getReadingPlace({ briefingId: id })
+    } catch {
+      return null
+    }
+  }
+
+  /** Remembers where a briefing is being read (best effort: a failure only loses the place). */
+  savePlace(place: ReadingPlace): void {
+    void api.saveReadingPlace(place).catch(() => undefined)
   }
 
   /** The item `delta` steps from the current one (the first item when none is current). */

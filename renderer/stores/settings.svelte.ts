@@ -1,12 +1,16 @@
 import type {
   AppInfo,
   Locale,
+  ReadingWidth,
   Settings,
   ThemePreference
 } from '../../electron/shared/ipc-contract.ts'
 import { api, errorMessage } from '../lib/api.ts'
 import { clampZoom, ZOOM_DEFAULT, zoomIn, zoomOut } from '../lib/zoom.ts'
 import type { Status } from './status.ts'
+
+/** The reading widths, narrowest first. */
+export const READING_WIDTHS: readonly ReadingWidth[] = ['narrow', 'normal', 'wide', 'full']
 
 /** User preferences, mirrored from the main process; the UI uses the defaults until they load. */
 class SettingsStore {
@@ -15,6 +19,9 @@ class SettingsStore {
   locale: Locale = $state('ko')
   theme: ThemePreference = $state('system')
   zoom: number = $state(ZOOM_DEFAULT)
+  /** The contents sidebar in a wide window (a narrow one opens it as a drawer, not remembered). */
+  contentsSidebar: boolean = $state(true)
+  readingWidth: ReadingWidth = $state('normal')
   appInfo: AppInfo | null = $state.raw(null)
   appInfoError: string | undefined = $state()
   /** Bumped by every local change, so a slow response never overwrites a newer choice. */
@@ -73,6 +80,14 @@ class SettingsStore {
     return this.setZoom(ZOOM_DEFAULT)
   }
 
+  setContentsSidebar(contentsSidebar: boolean): Promise<void> {
+    return this.update({ contentsSidebar })
+  }
+
+  setReadingWidth(readingWidth: ReadingWidth): Promise<void> {
+    return this.update({ readingWidth })
+  }
+
   async loadAppInfo(): Promise<void> {
     try {
       this.appInfo = await api.getAppInfo({})
@@ -88,6 +103,8 @@ class SettingsStore {
       this.theme = values.theme
     }
     if (typeof values.zoom === 'number') this.zoom = clampZoom(values.zoom)
+    if (typeof values.contentsSidebar === 'boolean') this.contentsSidebar = values.contentsSidebar
+    if (values.readingWidth && READING_WIDTHS.includes(values.readingWidth)) this.readingWidth = values.readingWidth
   }
 }
 

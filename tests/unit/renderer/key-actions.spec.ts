@@ -15,16 +15,23 @@ function key(key: string, mods: Partial<KeyInput> = {}): KeyInput {
 describe('readerActionFor', () => {
   const cases: { name: string; input: KeyInput; expected: ReturnType<typeof readerActionFor> }[] = [
     { name: 'j', input: key('j'), expected: 'next' },
-    { name: 'ArrowDown', input: key('ArrowDown'), expected: 'next' },
+    { name: 'ArrowDown (a line, not an item)', input: key('ArrowDown'), expected: { scroll: 'lineDown' } },
     { name: 'k', input: key('k'), expected: 'previous' },
-    { name: 'ArrowUp', input: key('ArrowUp'), expected: 'previous' },
+    { name: 'ArrowUp (a line, not an item)', input: key('ArrowUp'), expected: { scroll: 'lineUp' } },
+    { name: 'PageDown', input: key('PageDown'), expected: { scroll: 'pageDown' } },
+    { name: 'PageUp', input: key('PageUp'), expected: { scroll: 'pageUp' } },
+    { name: 'Space', input: key(' '), expected: { scroll: 'pageDown' } },
+    { name: 'Shift+Space', input: key(' ', { shiftKey: true }), expected: { scroll: 'pageUp' } },
+    { name: 'Home', input: key('Home'), expected: { scroll: 'top' } },
+    { name: 'End', input: key('End'), expected: { scroll: 'bottom' } },
+    { name: '[', input: key('['), expected: { issue: -1 } },
+    { name: ']', input: key(']'), expected: { issue: 1 } },
+    { name: 'Ctrl+\\', input: key('\\', { ctrlKey: true, code: 'Backslash' }), expected: 'contents' },
+    { name: 'Ctrl+₩ (Korean keyboard)', input: key('₩', { ctrlKey: true, code: 'Backslash' }), expected: 'contents' },
+    { name: 'Ctrl+P', input: key('p', { ctrlKey: true }), expected: 'print' },
+    { name: 'Ctrl+Shift+L', input: key('L', { ctrlKey: true, shiftKey: true }), expected: 'copyLink' },
+    { name: 'Ctrl+Shift+E', input: key('E', { ctrlKey: true, shiftKey: true }), expected: 'copyCitation' },
     { name: 'Escape', input: key('Escape'), expected: 'back' },
-    { name: 'Ctrl+=', input: key('=', { ctrlKey: true }), expected: { zoom: 'in' } },
-    { name: 'Ctrl+Shift+= (Ctrl+Plus)', input: key('+', { ctrlKey: true, shiftKey: true }), expected: { zoom: 'in' } },
-    { name: 'Ctrl+numpad plus', input: key('+', { ctrlKey: true, code: 'NumpadAdd' }), expected: { zoom: 'in' } },
-    { name: 'Ctrl+-', input: key('-', { ctrlKey: true }), expected: { zoom: 'out' } },
-    { name: 'Ctrl+0', input: key('0', { ctrlKey: true }), expected: { zoom: 'reset' } },
-    { name: 'Cmd+= on macOS', input: key('=', { metaKey: true }), expected: { zoom: 'in' } },
     { name: 'Shift+J', input: key('J', { shiftKey: true }), expected: null },
     { name: 'Ctrl+J', input: key('j', { ctrlKey: true }), expected: null },
     { name: 'Alt+ArrowDown', input: key('ArrowDown', { altKey: true }), expected: null },
@@ -64,6 +71,19 @@ describe('stepId', () => {
 })
 
 describe('globalActionFor', () => {
+  test('Ctrl/Cmd +, -, 0 zoom the whole window from any view; Alt+← → go back and forward outside fields', () => {
+    expect(globalActionFor(key('=', { ctrlKey: true }), false)).toEqual({ zoom: 'in' })
+    expect(globalActionFor(key('+', { ctrlKey: true, shiftKey: true }), true)).toEqual({ zoom: 'in' })
+    expect(globalActionFor(key('+', { ctrlKey: true, code: 'NumpadAdd' }), false)).toEqual({ zoom: 'in' })
+    expect(globalActionFor(key('-', { ctrlKey: true }), false)).toEqual({ zoom: 'out' })
+    expect(globalActionFor(key('0', { ctrlKey: true }), false)).toEqual({ zoom: 'reset' })
+    expect(globalActionFor(key('=', { metaKey: true }), false)).toEqual({ zoom: 'in' })
+    expect(globalActionFor(key('ArrowLeft', { altKey: true }), false)).toBe('historyBack')
+    expect(globalActionFor(key('ArrowRight', { altKey: true }), false)).toBe('historyForward')
+    expect(globalActionFor(key('ArrowLeft', { altKey: true }), true)).toBeNull()
+    expect(readerActionFor(key('=', { ctrlKey: true }))).toBeNull()
+  })
+
   test('Ctrl+K (Cmd+K) goes to search, even from a text field', () => {
     expect(globalActionFor(key('k', { ctrlKey: true }), false)).toBe('search')
     expect(globalActionFor(key('k', { metaKey: true }), true)).toBe('search')
@@ -135,8 +155,8 @@ describe('note shortcuts', () => {
     expect(readerActionFor(key('ArrowLeft', { shiftKey: true, ctrlKey: true }))).toEqual({ extend: { direction: 'backward', granularity: 'word' } })
     expect(readerActionFor(key('ArrowDown', { shiftKey: true }))).toEqual({ extend: { direction: 'forward', granularity: 'line' } })
     expect(readerActionFor(key('ArrowUp', { shiftKey: true }))).toEqual({ extend: { direction: 'backward', granularity: 'line' } })
-    // Without Shift the arrows still move between items.
-    expect(readerActionFor(key('ArrowDown'))).toBe('next')
+    // Without Shift the arrows scroll a line.
+    expect(readerActionFor(key('ArrowDown'))).toEqual({ scroll: 'lineDown' })
   })
 
   test('Ctrl+Z undoes a note change, except while typing in a field', () => {
