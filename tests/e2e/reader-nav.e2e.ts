@@ -83,14 +83,14 @@ test('narrow and wide windows: the contents open as a drawer or hide and show, r
   await expect(search.box).toBeFocused()
   await page.keyboard.type('베이징')
   await expect(search.hits.first()).toBeVisible()
-  const fold = search.panel.getByRole('button', { name: '필터 펼치기' })
+  const fold = page.getByRole('button', { name: '필터 펼치기' })
   await expect(fold).toHaveAttribute('aria-expanded', 'false')
   const top = (await search.hits.first().boundingBox())?.y ?? 9999
   expect(top).toBeLessThan(450)
   await saveScreenshot(page, 'search-800-folded')
   await fold.click()
-  await expect(search.panel.getByRole('button', { name: '필터 접기' })).toHaveAttribute('aria-expanded', 'true')
-  await expect(search.filters.getByRole('group').first()).toBeVisible()
+  await expect(page.getByRole('button', { name: '필터 접기' })).toHaveAttribute('aria-expanded', 'true')
+  await expect(page.locator('#search-facet-rows').getByRole('group').first()).toBeVisible()
   expect(errors).toEqual([])
 })
 
