@@ -26,3 +26,19 @@ export function restoreAnchor(anchor: ReadingAnchor): void {
   const target = element.getBoundingClientRect().top + anchor.fraction * element.offsetHeight
   window.scrollBy({ top: target - readingLine(), behavior: 'instant' })
 }
+
+/**
+ * Where focus goes back to when search closes over the reader: `previous` (what had focus before) when it is on
+ * screen, else the first item heading on screen (below the reading line's top bar), so focus is where the reader
+ * is; `previous` when no heading is on screen (a long table filling the window).
+ */
+export function focusTargetOnReturn(previous: HTMLElement): HTMLElement {
+  const top = readingLine() - 32
+  const onScreen = (e: Element): boolean => {
+    const rect = e.getBoundingClientRect()
+    return rect.height > 0 && rect.top >= top && rect.bottom <= window.innerHeight
+  }
+  if (onScreen(previous)) return previous
+  const headings = document.querySelectorAll<HTMLElement>('main article h3[id$="-title"][tabindex="-1"]')
+  return [...headings].find(onScreen) ?? previous
+}

@@ -4,11 +4,15 @@ export const SEARCH_INPUT_ID = 'search-input'
 /** The find-in-briefing box (Ctrl+F). */
 export const FIND_INPUT_ID = 'find-input'
 
-/** Focuses the search box, selecting its text so typing replaces the last query. */
+/**
+ * Focuses the search box, selecting its text so typing replaces the last query. The box is in the sticky top
+ * bar, always on screen: focusing it must not scroll the window (Chromium scrolled the reader a window height
+ * plus 2 px up, and that was the position saved to come back to).
+ */
 export function focusSearchBox(select = true): void {
   const input = document.getElementById(SEARCH_INPUT_ID)
   if (!(input instanceof HTMLInputElement)) return
-  input.focus()
+  input.focus({ preventScroll: true })
   if (select) input.select()
 }
 
@@ -21,10 +25,10 @@ export function focusHit(itemId: string, scroll = true): boolean {
   return true
 }
 
-/** Focuses the find box and selects its text, when it is shown. */
+/** Focuses the find box (in the sticky find bar, on screen) and selects its text, when it is shown. */
 export function focusFindBox(): void {
   const input = document.getElementById(FIND_INPUT_ID)
   if (!(input instanceof HTMLInputElement)) return
-  input.focus()
+  input.focus({ preventScroll: true })
   input.select()
 }
