@@ -66,6 +66,11 @@ function openWindow(): void {
   mainWindow.on('closed', () => {
     mainWindow = null
   })
+  // Windows' back/forward mouse buttons and keys arrive as app commands, not as mouse events.
+  mainWindow.on('app-command', (_event, command) => {
+    if (command === 'browser-backward') events?.emit('navigate', { direction: 'back' })
+    else if (command === 'browser-forward') events?.emit('navigate', { direction: 'forward' })
+  })
   mainWindow.webContents.on('did-finish-load', () => {
     // The whole window at the saved zoom (the renderer's keys change it through updateSettings).
     if (settings && mainWindow) mainWindow.webContents.setZoomFactor(settings.getSettings().zoom)

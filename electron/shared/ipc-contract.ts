@@ -343,6 +343,8 @@ export interface ApiEvents {
   importFinished: ImportReport
   /** Briefings were added, updated or deleted (none listed: the archive folder changed): the library lists them again. */
   libraryChanged: { briefingIds: BriefingId[] }
+  /** The window's back or forward command (Windows' mouse buttons and keys: Electron's app-command). */
+  navigate: { direction: 'back' | 'forward' }
 }
 export type ApiEvent = keyof ApiEvents
 
@@ -352,7 +354,8 @@ export const EVENT_CHANNELS = {
   openLink: 'event:open-link',
   importProgress: 'event:import-progress',
   importFinished: 'event:import-finished',
-  libraryChanged: 'event:library-changed'
+  libraryChanged: 'event:library-changed',
+  navigate: 'event:navigate'
 } as const satisfies Record<ApiEvent, string>
 
 export const API_EVENTS = Object.keys(EVENT_CHANNELS) as ApiEvent[]

@@ -54,7 +54,7 @@ describe('bridge-client.ts over the bridge', () => {
   test('unwraps values from the real services', async () => {
     expect((await archive.listBriefings({})).map((s) => s.id)).toEqual(['kostec-weekly-2024-01-05'])
     expect((await archive.getBriefing({ id: 'kostec-weekly-2024-01-05' }))?.published).toBe('2024-01-05')
-    expect(await archive.updateSettings({ theme: 'dark' })).toEqual({ locale: 'ko', theme: 'dark', zoom: 1 })
+    expect(await archive.updateSettings({ theme: 'dark' })).toEqual({ locale: 'ko', theme: 'dark', zoom: 1, contentsSidebar: true, readingWidth: 'normal' })
     expect(await archive.getSettings({})).toMatchObject({ theme: 'dark' })
   })
 
