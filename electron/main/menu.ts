@@ -1,7 +1,7 @@
 /**
- * The application menu, in Korean. Reading zoom is the renderer's job (Ctrl/Cmd +, -, 0 change the reader's
- * zoom setting), so the menu deliberately has no zoomIn/zoomOut/resetZoom roles: with Electron's default
- * menu those accelerators would zoom the whole page as well and the two zooms would compound.
+ * The application menu, in Korean. Zoom is a setting: the renderer's Ctrl/Cmd +, -, 0 change it and main applies
+ * it to the whole window (webContents.setZoomFactor, remembered), so the menu deliberately has no
+ * zoomIn/zoomOut/resetZoom roles: Electron's own zoom would not be saved and would fight the setting.
  */
 import { app, Menu } from 'electron'
 import type { MenuItemConstructorOptions } from 'electron'
