@@ -99,3 +99,32 @@ test('defect 2: closing search from the reader returns to the exact reading posi
   expect(focused.top).toBeGreaterThan(40)
   expect(focused.bottom).toBeLessThan(focused.height)
 })
+
+test('defect 8: the find bar never covers the current match', async ({ page }) => {
+  await page.goto('/')
+  await page.getByRole('listbox', { name: '브리핑 목록' }).getByRole('option').first().click()
+  await expect(page.locator('main h1')).toBeVisible()
+  // One match only: an item's whole title.
+  const title = ((await page.locator('main article h3 .title').nth(3).textContent()) ?? '').trim()
+  await page.keyboard.press('Control+f')
+  const box = page.getByRole('searchbox', { name: '이 브리핑에서 찾기' })
+  await box.fill(`"${title}"`)
+  await expect(page.locator('.findbar .position')).toHaveText('1 / 1')
+  // A taller bar (a larger text size) than the fixed guess of its height; the match put right under it.
+  const where = (): Promise<{ match: number; bar: number }> =>
+    page.evaluate(() => {
+      const g = globalThis as unknown as {
+        CSS: { highlights: Map<string, Set<{ getBoundingClientRect(): { bottom: number } }>> }
+        document: { querySelector(s: string): { getBoundingClientRect(): { top: number } } | null }
+      }
+      const current = [...(g.CSS.highlights.get('search-current') ?? [])][0]
+      return { match: current?.getBoundingClientRect().bottom ?? -1, bar: g.document.querySelector('.findbar')?.getBoundingClientRect().top ?? -1 }
+    })
+  await page.locator('.findbar').evaluate((bar) => ((bar as unknown as { style: { zoom: string } }).style.zoom = '1.8'))
+  const before = await where()
+  await page.evaluate((by) => (globalThis as unknown as { scrollBy(x: number, y: number): void }).scrollBy(0, by), before.match - before.bar - 8)
+  await expect.poll(async () => { const w = await where(); return Math.round(w.match - w.bar) }).toBe(8)
+  // Enter steps to the same match: it is shown clear of the bar.
+  await box.press('Enter')
+  await expect.poll(async () => { const w = await where(); return w.bar - w.match }).toBeGreaterThanOrEqual(16)
+})
