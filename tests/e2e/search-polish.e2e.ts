@@ -128,3 +128,38 @@ test('defect 8: the find bar never covers the current match', async ({ page }) =
   await box.press('Enter')
   await expect.poll(async () => { const w = await where(); return w.bar - w.match }).toBeGreaterThanOrEqual(16)
 })
+
+test('defect 11: no-results card centred; English help keeps (발행:2023-04) on one line; counts formatted', async ({ page }) => {
+  const search = new SearchPage(page)
+  await page.goto('/')
+  await search.box.click()
+  await search.box.fill('존재하지않는낱말xyz')
+  const card = page.locator('#search-panel .panel').first()
+  await expect(page.locator('#search-panel')).toContainText('맞는 항목이 없습니다')
+  const inner = await page.locator('#search-panel .inner').boundingBox()
+  const box = await card.boundingBox()
+  expect(inner && box).toBeTruthy()
+  if (inner && box) expect(Math.abs(box.x + box.width / 2 - (inner.x + inner.width / 2))).toBeLessThan(2)
+  await saveScreenshot(page, 'search-polish-no-results-1280')
+  // English help at 800 px: the bracketed example is one unbroken piece.
+  await page.setViewportSize({ width: 800, height: 900 })
+  await search.box.fill('')
+  const example = page.locator('#search-panel .about .nowrap').filter({ hasText: '2023-04' })
+  await expect(example).toHaveCount(1)
+  expect(await example.evaluate((e) => (globalThis as unknown as { getComputedStyle(e: unknown): { whiteSpace: string } }).getComputedStyle(e).whiteSpace)).toBe('nowrap')
+})
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`screenshots: search at 800, 1280 and 1920 px, ${theme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme })
+    const search = new SearchPage(page)
+    for (const width of [800, 1280, 1920]) {
+      await page.setViewportSize({ width, height: 900 })
+      await page.goto('/')
+      await search.box.click()
+      await search.box.fill('베이징')
+      await expect(search.hits.first()).toBeVisible()
+      await saveScreenshot(page, `search-polish-${width}-${theme}`)
+    }
+  })
+}

@@ -201,7 +201,7 @@ export const en: Messages = {
   'settings.zoomReset': 'Default size',
   'settings.zoomHint': 'In the reader: Ctrl + = / Ctrl + - / Ctrl + 0',
   'settings.data': 'Data location',
-  'settings.userDataDir': 'Settings and notes',
+  'settings.userDataDir': 'Settings, notes and backups',
   'settings.version': 'Version {version}',
   'settings.saveError': 'Could not load or save the settings',
   'settings.infoError': 'Could not load the app information',

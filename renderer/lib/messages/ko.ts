@@ -195,7 +195,7 @@ export const ko = {
   'settings.zoomReset': '기본 크기',
   'settings.zoomHint': '읽기 화면에서 Ctrl + = / Ctrl + - / Ctrl + 0',
   'settings.data': '데이터 위치',
-  'settings.userDataDir': '설정·메모',
+  'settings.userDataDir': '설정·메모·백업',
   'settings.version': '버전 {version}',
   'settings.saveError': '설정을 불러오거나 저장하지 못했습니다',
   'settings.infoError': '앱 정보를 불러오지 못했습니다',
