@@ -434,7 +434,7 @@ test('bookmarks from the search results, found again with is:bookmarked and list
   await expect(results.getByRole('option')).toHaveCount(1)
   await expect(results.getByRole('option').first()).toHaveAttribute('data-item-id', itemId!)
   await box.fill('양자 tag:없는태그')
-  await expect(page.getByRole('region', { name: '검색' }).getByText(/맞는 항목이 없습니다/)).toBeVisible()
+  await expect(page.getByRole('main', { name: '검색' }).getByText(/맞는 항목이 없습니다/)).toBeVisible()
   await page.keyboard.press('Escape')
   await page.keyboard.press('Escape')
   await page.getByRole('button', { name: '북마크', exact: true }).click()

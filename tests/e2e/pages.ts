@@ -23,7 +23,7 @@ export class SearchPage {
   constructor(page: Page) {
     this.page = page
     this.box = page.getByRole('searchbox', { name: '브리핑 검색' })
-    this.panel = page.getByRole('region', { name: '검색' })
+    this.panel = page.getByRole('main', { name: '검색' })
     this.results = page.getByRole('listbox', { name: '검색 결과' })
     this.hits = this.results.getByRole('option')
     this.count = this.panel.getByRole('status').filter({ hasText: /건/ })
