@@ -62,6 +62,13 @@ test('defect 1: counts come from every result; grouped pages come newest first a
   // The ranked list pages by rank and appends too.
   await page.getByRole('button', { name: '관련도순', exact: true }).click()
   await expect.poll(() => search.hits.count()).toBe(50)
+  // Defect 11: one number format, "1,310건 중 50건 표시" beside "1,310건" (was "1310건 중 50건 표시").
+  const every = await app.services.api.search({ query: 'published:2000..2100', limit: 1 })
+  expect(every.total).toBeGreaterThan(999)
+  await search.box.fill('published:2000..2100')
+  const total = every.total.toLocaleString('en-US')
+  await expect(count).toContainText(`${total}건`)
+  await expect(page.getByText(`${total}건 중 50건 표시`)).toBeVisible()
   expect(errors).toEqual([])
 })
 
