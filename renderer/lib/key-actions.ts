@@ -41,7 +41,7 @@ export type GlobalAction =
   | 'historyForward'
   | { zoom: ZoomAction }
 /** Keys in the search results list. */
-export type ResultsAction = 'next' | 'previous' | 'first' | 'last' | 'open' | 'exit'
+export type ResultsAction = 'next' | 'previous' | 'first' | 'last' | 'open' | 'exit' | 'bookmark'
 
 function zoomAction(input: KeyInput): ZoomAction | null {
   if (!(input.ctrlKey || input.metaKey) || input.altKey) return null
@@ -96,6 +96,8 @@ export function globalActionFor(input: KeyInput, typing: boolean): GlobalAction 
 
 /** What a key press means in the search results list. */
 export function resultsActionFor(input: KeyInput): ResultsAction | null {
+  // Ctrl+D: the selected hit's bookmark (the toggle in the hit is for the mouse; see BookmarkButton's inOption)
+  if (accel(input) && !input.shiftKey && letterKey(input, 'd')) return 'bookmark'
   if (!plain(input)) return null
   if (input.key === 'ArrowDown' || (!input.shiftKey && letterKey(input, 'j'))) return 'next'
   if (input.key === 'ArrowUp' || (!input.shiftKey && letterKey(input, 'k'))) return 'previous'
