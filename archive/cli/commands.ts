@@ -30,6 +30,22 @@ function archiveError(dir: string, error: unknown): string {
   return /^archive\b/.test(message) ? message : `archive ${dir}: ${message}`
 }
 
+/**
+ * Opens the archive at `archive` and waits until it is usable; exit code 2 (the reason on stderr, once, naming the
+ * archive: it is at fault, not the files) when it is not.
+ */
+async function openReadyArchive(archive: string): Promise<{ dir: string; store: ReturnType<typeof openArchiveStore> } | 2> {
+  const dir = resolve(archive)
+  const store = openArchiveStore(dir)
+  try {
+    await store.ready
+  } catch (error) {
+    process.stderr.write(`briefings: ${archiveError(dir, error)}\n`)
+    return 2
+  }
+  return { dir, store }
+}
+
 /** An import error with the file's full path in front instead of its base name. */
 function withPath(file: string, error: string): string {
   const base = basename(file)
@@ -45,15 +61,9 @@ export async function importCommand(args: string[]): Promise<number> {
     process.stderr.write('briefings import: usage: briefings import PATH... --archive DIR [--json]\n')
     return 1
   }
-  const dir = resolve(archive)
-  const store = openArchiveStore(dir)
-  try {
-    await store.ready
-  } catch (error) {
-    // the archive is at fault, not the files: say so once instead of failing every file with it
-    process.stderr.write(`briefings: ${archiveError(dir, error)}\n`)
-    return 2
-  }
+  const opened = await openReadyArchive(archive)
+  if (typeof opened === 'number') return opened
+  const { dir, store } = opened
   const report: Record<'imported' | 'updated' | 'unchanged' | 'failed' | 'skipped', unknown[]> = {
     imported: [],
     updated: [],
@@ -130,14 +140,9 @@ export async function searchCommand(args: string[]): Promise<number> {
     process.stderr.write(`briefings: cannot open archive ${archive}: ${why}\n`)
     return 2
   }
-  const dir = resolve(archive)
-  const store = openArchiveStore(dir)
-  try {
-    await store.ready
-  } catch (error) {
-    process.stderr.write(`briefings: ${archiveError(dir, error)}\n`)
-    return 2
-  }
+  const opened = await openReadyArchive(archive)
+  if (typeof opened === 'number') return opened
+  const { dir, store } = opened
   const search = new ArchiveSearch(store)
   await search.refresh()
   const progress = search.progress()

@@ -5,6 +5,7 @@
  * Legacy Korean encodings (EUC-KR / CP949) are not decoded yet: such files fail as invalid UTF-8.
  * Node's `TextDecoder('euc-kr')` must not be used for them (it mis-decodes the CP949 extension area).
  */
+import { firstInvalidUtf8Offset } from '../import/decode.ts'
 
 /** The encodings {@link decodeText} recognises. */
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be'
@@ -20,39 +21,8 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b)
 }
 
-/**
- * The byte offset of the first byte that does not start or continue a valid UTF-8 sequence
- * (overlong forms, surrogates and code points above U+10FFFF count as invalid), or -1.
- */
-export function firstInvalidUtf8Offset(bytes: Uint8Array, start = 0): number {
-  let i = start
-  while (i < bytes.length) {
-    const b = bytes[i]
-    if (b < 0x80) {
-      i += 1
-      continue
-    }
-    let need: number
-    let max = 0xbf
-    if (b >= 0xc2 && b <= 0xdf) need = 1
-    else if (b >= 0xe0 && b <= 0xef) need = 2
-    else if (b >= 0xf0 && b <= 0xf4) need = 3
-    else return i
-    // The second byte's range excludes overlong forms, UTF-16 surrogates and values past U+10FFFF.
-    const min = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80
-    if (b === 0xed) max = 0x9f
-    if (b === 0xf4) max = 0x8f
-    for (let k = 1; k <= need; k += 1) {
-      const c = bytes[i + k]
-      if (c === undefined) return i
-      const lo = k === 1 ? min : 0x80
-      const hi = k === 1 ? max : 0xbf
-      if (c < lo || c > hi) return i
-    }
-    i += need + 1
-  }
-  return -1
-}
+/** The UTF-8 check is the import decoder's (one implementation for both). */
+export { firstInvalidUtf8Offset }
 
 function decodeUtf16(
   bytes: Uint8Array,

@@ -13,9 +13,8 @@ import { readFile, rm, stat, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Briefing } from '../model/briefing.ts'
 import { isCurrent } from '../import/parse-source.ts'
-import { PARSER_VERSION, parseBriefing, type ParseResult } from '../parser/parse-briefing.ts'
+import { PARSER_VERSION, type ParseResult } from '../parser/parse-briefing.ts'
 import { briefingPath, errorText, sourceNames, type ArchiveFolder } from './archive-folder.ts'
-import { decodeText } from './decode-text.ts'
 import { jsonChunks } from './json-chunks.ts'
 import { fsyncDir, writeAtomicWith } from './write-atomic.ts'
 
@@ -45,14 +44,6 @@ const JSON_PIECE = 8192
 const WRITE_BUFFER = 1 << 20
 
 const checksumOf = (json: string): string => `sha256:${createHash('sha256').update(json).digest('hex')}`
-
-/** Decodes and parses the bytes of a UTF-8 text source in the weekly layout (the command line's `parse`). */
-export function parseSource(fileName: string, bytes: Uint8Array): ParseResult {
-  const decoded = decodeText(bytes, fileName)
-  if (!decoded.ok) return decoded
-  const sourceHash = createHash('sha256').update(bytes).digest('hex')
-  return parseBriefing(decoded.text, { fileName, sourceHash })
-}
 
 /**
  * Reads a source file of any format (archive/import: detection, the format's reader, the publisher's layout)
