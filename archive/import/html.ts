@@ -25,6 +25,7 @@ import { ImportError, type DocumentMeta, type ExtractedDocument } from './types.
 import { composeFillerSequences, decodeText, firstInvalidUtf8Offset } from './decode.ts'
 import { knownPublisherOf } from './layouts/publishers.ts'
 import { datesIn } from './layouts/dates.ts'
+import { hostOf } from './url.ts'
 
 /** The few DOM members the reader uses (linkedom's classes have them; the project compiles without lib.dom). */
 interface DomNode {
@@ -216,15 +217,6 @@ function pageUrl(doc: DomDocument): string | undefined {
   try {
     const url = new URL(canonical.trim())
     return /^https?:$/.test(url.protocol) ? url.href : undefined
-  } catch {
-    return undefined
-  }
-}
-
-function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined
-  try {
-    return new URL(url).hostname
   } catch {
     return undefined
   }

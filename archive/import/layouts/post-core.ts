@@ -26,6 +26,7 @@ import { normaliseTitle, postId } from '../identity.ts'
 import { datesIn, trailingEventDate } from './dates.ts'
 import { knownPublisherOf, type KnownPublisher } from './publishers.ts'
 import type { LayoutContext } from './types.ts'
+import { hostOf, originOf } from '../url.ts'
 
 export interface PostProfile {
   name: string
@@ -608,20 +609,3 @@ function tableMetaDate(rows: string[]): { published?: string; original?: string 
   return published || original ? { published, original } : undefined
 }
 
-function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined
-  try {
-    return new URL(url).hostname
-  } catch {
-    return undefined
-  }
-}
-
-function originOf(url: string | undefined): string | undefined {
-  if (!url) return undefined
-  try {
-    return new URL(url).origin
-  } catch {
-    return undefined
-  }
-}
