@@ -86,10 +86,10 @@ async function badLineStarts(page: Page): Promise<string[]> {
   }, NO_LINE_START)
 }
 
-// Issue 10 defect 4 is not fixed: Chromium breaks before U+00B7 between Hangul words even with line-break: strict
-// (the body has it); 3 cases remain on the samples and the seed (주택⏎·자녀, 물류⏎·금융, 광둥⏎·홍콩). The check stays
-// here, marked fixme (reported as skipped, never as passed), until the fix (no-break runs around ·) lands.
-test.fixme('no line of the reader starts with · or closing punctuation, at 125 % and several widths', async ({ page, app }) => {
+// Issue 10 defect 4: Chromium breaks before U+00B7 between Hangul words even with line-break: strict, so the reader
+// glues each middle dot to the character before it (renderer/lib/line-breaks.ts). Before that, 3 cases failed here on
+// the samples and the seed (주택⏎·자녀, 물류⏎·금융, 광둥⏎·홍콩).
+test('no line of the reader starts with · or closing punctuation, at 125 % and several widths', async ({ page, app }) => {
   const errors = watchErrors(page)
   await app.services.api.updateSettings({ zoom: 1.25 })
   const all = await briefings(app)
