@@ -47,18 +47,29 @@ export interface Facets {
   kinds: Array<[BriefingKind, number]>
 }
 
-/** How many briefings each filter value would keep, given the other filters (so counts never lie). */
+/**
+ * How many briefings each filter value would keep, given the other filters (so counts never lie). One pass:
+ * a briefing counts towards a publisher when it passes the series and kind filters, and so on.
+ */
 export function facets(list: readonly BriefingSummary[], f: LibraryFilters): Facets {
-  const count = <K extends string>(values: (b: BriefingSummary) => K, without: Partial<LibraryFilters>): Array<[K, number]> => {
-    const map = new Map<K, number>()
-    for (const b of list) if (passes(b, { ...f, ...without })) map.set(values(b), (map.get(values(b)) ?? 0) + 1)
-    return [...map].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+  const publishers = new Map<string, number>()
+  const series = new Map<string, number>()
+  const kinds = new Map<BriefingKind, number>()
+  const anyPublisher = f.publishers.length === 0
+  const anySeries = f.series.length === 0
+  const anyKind = f.kinds.length === 0
+  for (const b of list) {
+    const kind = kindOf(b)
+    const publisherOk = anyPublisher || f.publishers.includes(b.publisher)
+    const seriesOk = anySeries || f.series.includes(b.series)
+    const kindOk = anyKind || f.kinds.includes(kind)
+    if (seriesOk && kindOk) publishers.set(b.publisher, (publishers.get(b.publisher) ?? 0) + 1)
+    if (publisherOk && kindOk) series.set(b.series, (series.get(b.series) ?? 0) + 1)
+    if (publisherOk && seriesOk) kinds.set(kind, (kinds.get(kind) ?? 0) + 1)
   }
-  return {
-    publishers: count((b) => b.publisher, { publishers: [] }),
-    series: count((b) => b.series, { series: [] }),
-    kinds: count(kindOf, { kinds: [] })
-  }
+  const sorted = <K extends string>(map: Map<K, number>): Array<[K, number]> =>
+    [...map].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+  return { publishers: sorted(publishers), series: sorted(series), kinds: sorted(kinds) }
 }
 
 export type LibraryEntry =

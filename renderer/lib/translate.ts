@@ -10,6 +10,20 @@ export const MESSAGES: Record<Locale, Messages> = { ko, en }
 
 const INTL_LOCALE: Record<Locale, string> = { ko: 'ko-KR', en: 'en-US' }
 
+// One formatter per locale: constructing an Intl object costs far more than using one (a library row asks twice).
+const plurals = new Map<Locale, Intl.PluralRules>()
+const numbers = new Map<Locale, Intl.NumberFormat>()
+function pluralRules(locale: Locale): Intl.PluralRules {
+  let rules = plurals.get(locale)
+  if (!rules) plurals.set(locale, (rules = new Intl.PluralRules(INTL_LOCALE[locale])))
+  return rules
+}
+function numberFormat(locale: Locale): Intl.NumberFormat {
+  let format = numbers.get(locale)
+  if (!format) numbers.set(locale, (format = new Intl.NumberFormat(INTL_LOCALE[locale])))
+  return format
+}
+
 function interpolate(template: string, vars: MessageVars | undefined): string {
   if (!vars) return template
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
@@ -29,7 +43,7 @@ export function translatePlural(
   count: number,
   vars?: MessageVars
 ): string {
-  const form = new Intl.PluralRules(INTL_LOCALE[locale]).select(count) === 'one' ? 'one' : 'other'
-  const formatted = new Intl.NumberFormat(INTL_LOCALE[locale]).format(count)
+  const form = pluralRules(locale).select(count) === 'one' ? 'one' : 'other'
+  const formatted = numberFormat(locale).format(count)
   return translate(locale, `${key}.${form}`, { ...vars, count: formatted })
 }

@@ -3,6 +3,7 @@ import type { Messages } from './types.ts'
 /** English UI strings; a missing or extra key fails type-checking. */
 export const en: Messages = {
   'app.title': 'Briefing Reader',
+  'app.viewError': 'This view cannot be opened. Please reinstall the app.',
   'topbar.back': 'Library',
   'topbar.backLabel': 'Back to library',
   'topbar.settings': 'Settings',

@@ -1,6 +1,7 @@
 /** Korean UI strings: the source of truth for message keys (en.ts must have exactly these keys). */
 export const ko = {
   'app.title': '브리핑 리더',
+  'app.viewError': '이 화면을 열 수 없습니다. 앱을 다시 설치해 주세요.',
   'topbar.back': '보관함',
   'topbar.backLabel': '보관함으로 돌아가기',
   'topbar.settings': '설정',

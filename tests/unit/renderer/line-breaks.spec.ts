@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { proseRuns } from '../../../renderer/lib/line-breaks.ts'
+import { hasGlue, proseRuns } from '../../../renderer/lib/line-breaks.ts'
 
 describe('proseRuns (no line starts with a middle dot)', () => {
   it('glues each middle dot to the character before it', () => {
@@ -33,6 +33,16 @@ describe('proseRuns (no line starts with a middle dot)', () => {
         const runs = proseRuns(text)
         expect(runs.map((r) => r.text).join('')).toBe(text)
         for (const run of runs) if (run.glue) expect(run.text).toMatch(/^\S[·‧・]+$/u)
+      })
+    )
+  })
+})
+
+describe('hasGlue', () => {
+  it('is true exactly when proseRuns has a glued run', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('가', '·', ' ', 'a', '・', '‧') }), (text) => {
+        expect(hasGlue(text)).toBe(proseRuns(text).some((r) => r.glue))
       })
     )
   })
