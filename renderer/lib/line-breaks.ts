@@ -2,8 +2,8 @@
  * Korean typography never starts a line with a middle dot (고강도·내열성 must not become 고강도⏎·내열성).
  * Chromium offers a break before U+00B7 between Hangul words even under `line-break: strict`, so the reader
  * glues each middle dot to the character before it: the text is cut into runs, and a glued run is drawn in a
- * `white-space: nowrap` span. The runs concatenate to the text unchanged, so copying, find in briefing and
- * note anchoring (all over the text nodes' concatenated contents) see exactly the same characters.
+ * `white-space: nowrap` span (`.glue` in app.css, drawn by glued.ts). The runs concatenate to the text unchanged, so copying, find in
+ * briefing and note anchoring (all over the text nodes' concatenated contents) see exactly the same characters.
  */
 
 /** A piece of a text: `glue` runs (a character and the middle dots after it) must not be broken. */
@@ -32,3 +32,4 @@ export function proseRuns(text: string): ProseRun[] {
   if (last < text.length || runs.length === 0) runs.push({ text: text.slice(last), glue: false })
   return runs
 }
+

@@ -49,9 +49,12 @@ export function observeReadingLine(
     resizeTimer = setTimeout(connect, 120)
   }
 
-  connect()
+  // In the next frame: the reading line is measured from the laid-out top bar, and measuring it in the task that
+  // just drew the elements would lay the page out inside that task.
+  const frame = requestAnimationFrame(connect)
   window.addEventListener('resize', onresize)
   return () => {
+    cancelAnimationFrame(frame)
     clearTimeout(resizeTimer)
     window.removeEventListener('resize', onresize)
     observer?.disconnect()

@@ -3,6 +3,10 @@ import { api, errorMessage } from '../lib/api.ts'
 import { stepId } from '../lib/key-actions.ts'
 import type { Status } from './status.ts'
 
+/** Items drawn in the task that shows a briefing; the rest follow DRAW_STEP at a time, one frame each. */
+const DRAW_FIRST = 2
+const DRAW_STEP = 2
+
 /** The open briefing and the item the reader is looking at. */
 class ReaderStore {
   status: Status = $state('idle')
@@ -20,6 +24,15 @@ class ReaderStore {
   /** Item ids in reading order. */
   itemIds: ItemId[] = $derived(this.briefing ? this.briefing.sections.flatMap((s) => s.items.map((item) => item.id)) : [])
 
+  /**
+   * How many of the open briefing's items, in reading order, are drawn. A briefing is drawn a few items per frame
+   * so that opening a long one never blocks the window (issue 10, 13); whatever needs an item sooner (a jump, a
+   * restored place, printing) draws through it at once. What needs every item (find, note highlights) waits for
+   * `allDrawn`.
+   */
+  drawn = $state(0)
+  readonly allDrawn: boolean = $derived(this.drawn >= this.itemIds.length)
+
   /** True when the main process answered but knows no briefing with this id. */
   get notFound(): boolean {
     return this.openId !== null && this.status === 'idle' && this.briefing === null
@@ -29,19 +42,46 @@ class ReaderStore {
     const request = ++this.#request
     this.openId = id
     this.briefing = null
+    this.drawn = 0
     this.currentItemId = null
     this.status = 'loading'
     this.error = undefined
     try {
       const briefing = await api.getBriefing({ id })
       if (request !== this.#request) return
+      const ids = briefing ? briefing.sections.flatMap((s) => s.items.map((item) => item.id)) : []
+      this.drawn = Math.min(ids.length, Math.max(DRAW_FIRST, ids.indexOf(this.target ?? '') + 1))
       this.briefing = briefing
       this.status = 'idle'
+      this.#drawRest(request)
     } catch (error) {
       if (request !== this.#request) return
       this.status = 'error'
       this.error = errorMessage(error)
     }
+  }
+
+  /** The next few items after a frame has been painted, until all are drawn (stops when another opens). */
+  #drawRest(request: number): void {
+    if (this.allDrawn) return
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (request !== this.#request) return
+        this.drawn = Math.min(this.itemIds.length, this.drawn + DRAW_STEP)
+        this.#drawRest(request)
+      })
+    )
+  }
+
+  /** Draws every item up to and including `id` (the caller flushes, when it needs the DOM at once). */
+  drawThrough(id: ItemId): void {
+    const index = this.itemIds.indexOf(id)
+    if (index >= this.drawn) this.drawn = index + 1
+  }
+
+  /** Draws every item (printing, going to the end). */
+  drawAll(): void {
+    this.drawn = this.itemIds.length
   }
 
   retry(): Promise<void> {
@@ -58,6 +98,7 @@ class ReaderStore {
   close(): void {
     this.target = null
     this.#request++
+    this.drawn = 0
     this.openId = null
     this.briefing = null
     this.currentItemId = null

@@ -6,6 +6,7 @@
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
+import { briefingDrawn } from './pages.ts'
 
 const SAMPLE_ID = 'sample-weekly-2025-11-14'
 const SEED_ID = 'kostec-weekly-2023-04-07'
@@ -30,6 +31,7 @@ for (const locale of ['ko', 'en'] as const) {
         await page.goto('/')
         await page.locator(`[role="option"][data-id="${id}"]`).click()
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+        await briefingDrawn(page)
         found.push(...(await violations(page, `reader ${id}`)))
       }
 

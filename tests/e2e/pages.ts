@@ -2,7 +2,15 @@
  * Page helpers for the end-to-end journeys: the search box, the results panel and the reader's find bar,
  * found by role and accessible name (Korean UI) as a user would find them.
  */
-import type { Locator, Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/**
+ * Waits until the open briefing is drawn whole: the reader draws a long briefing a few items per frame, and marks
+ * its page `data-drawn="all"` once every item is on it (what reads every table or item must wait for that).
+ */
+export async function briefingDrawn(page: Page): Promise<void> {
+  await expect(page.locator('main .page')).toHaveAttribute('data-drawn', 'all')
+}
 
 /** The seed briefing's id and item ids. */
 export const SEED_ID = 'kostec-weekly-2023-04-07'

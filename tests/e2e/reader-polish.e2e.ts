@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test'
 import { allItems } from '../../archive/model/briefing.ts'
 import type { Briefing } from '../../archive/model/briefing.ts'
 import { expect, saveScreenshot, test, type AppHandle } from './fixtures.ts'
-import { watchErrors } from './pages.ts'
+import { briefingDrawn, watchErrors } from './pages.ts'
 
 const SEED_ID = 'kostec-weekly-2023-04-07'
 
@@ -29,6 +29,7 @@ async function openBriefing(page: Page, id: string): Promise<void> {
   await page.goto('/')
   await page.locator(`[role="option"][data-id="${id}"]`).click()
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await briefingDrawn(page)
 }
 
 test('a ※ 참고 box says its title once, in the text and in its accessible name', async ({ page, app }) => {
@@ -42,7 +43,7 @@ test('a ※ 참고 box says its title once, in the text and in its accessible na
     for (const [index, note] of notes.entries()) {
       expect(note.label).not.toContain(note.title)
       await expect(boxes.nth(index)).toHaveAccessibleName(`${note.label} ${note.title}`)
-      const head = (await boxes.nth(index).locator('.head').innerText()).replace(/\s+/g, ' ')
+      const head = ((await boxes.nth(index).locator('.head').textContent()) ?? '').replace(/\s+/g, ' ')
       expect(head.split(note.title), `${briefing.id}: ${head}`).toHaveLength(2)
     }
   }
@@ -191,7 +192,7 @@ test('the seed I-06 count column (해당 기업 수) is numeric, not centred lik
   const tables = page.locator(`article[id="${SEED_ID}/I-06"] table`)
   const found: string[][] = []
   for (let t = 0; t < (await tables.count()); t++) {
-    const heads = await tables.nth(t).locator('thead th').allInnerTexts()
+    const heads = await tables.nth(t).locator('thead th').allTextContents()
     const index = heads.findIndex((h) => /기업\s*수/.test(h))
     if (index < 0) continue
     const cell = tables.nth(t).locator('tbody tr').first().locator('td').nth(index)

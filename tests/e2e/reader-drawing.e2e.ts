@@ -1,0 +1,83 @@
+/**
+ * A briefing is drawn a few items per frame (issue 10, 13: opening a long briefing must not block the window).
+ * These journeys act on a briefing the moment it shows, before the rest of it is drawn, and check that nothing
+ * is missed: going to the end, following the last contents entry, find in briefing counting every match, and
+ * every item ending up on the page, in order. Runs on the bundled samples.
+ */
+import type { Page } from '@playwright/test'
+import { allItems } from '../../archive/model/briefing.ts'
+import { expect, test, type AppHandle } from './fixtures.ts'
+import { briefingDrawn, SearchPage, watchErrors } from './pages.ts'
+
+const SAMPLE_ID = 'sample-weekly-2025-11-14'
+
+/** Opens the sample from the library and returns as soon as its title shows (not waiting for the rest). */
+async function openNow(page: Page): Promise<void> {
+  await page.goto('/')
+  await page.locator(`[role="option"][data-id="${SAMPLE_ID}"]`).click()
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+}
+
+async function sampleItems(app: AppHandle): Promise<Array<{ id: string; title: string }>> {
+  const briefing = await app.services.api.getBriefing({ id: SAMPLE_ID })
+  if (!briefing) throw new Error(`no briefing ${SAMPLE_ID} in the test archive`)
+  return allItems(briefing).map((item) => ({ id: item.id, title: item.title }))
+}
+
+test('a briefing drawn in steps ends with every item on the page, in reading order, and the colophon last', async ({ page, app }) => {
+  const errors = watchErrors(page)
+  const items = await sampleItems(app)
+  // More items than the reader draws at once, or this journey would show nothing.
+  expect(items.length).toBeGreaterThan(2)
+  await openNow(page)
+  await briefingDrawn(page)
+  expect(await page.locator('main article.item').evaluateAll((articles) => articles.map((a) => a.id))).toEqual(items.map((i) => i.id))
+  await expect(page.locator('main .page footer.colophon')).toHaveCount(1)
+  expect(errors).toEqual([])
+})
+
+test('End at once goes to the very end: every item drawn, the colophon in view', async ({ page }) => {
+  const errors = watchErrors(page)
+  await openNow(page)
+  await page.keyboard.press('End')
+  await expect(page.locator('main .page')).toHaveAttribute('data-drawn', 'all')
+  await expect(page.locator('main .page footer.colophon')).toBeInViewport()
+  expect(errors).toEqual([])
+})
+
+test('the last contents entry, followed at once, brings its item into view with focus on its heading', async ({ page, app }) => {
+  const errors = watchErrors(page)
+  const last = (await sampleItems(app)).at(-1)
+  if (!last) throw new Error('the sample has no items')
+  await openNow(page)
+  await page.getByRole('navigation', { name: '목차' }).locator(`a[href="#${last.id}"]`).click()
+  const heading = page.locator(`[id="${last.id}-title"]`)
+  await expect(heading).toBeFocused()
+  await expect(heading).toBeInViewport()
+  expect(errors).toEqual([])
+})
+
+test('find in briefing, opened at once, counts the matches of every item, drawn or not yet', async ({ page, app }) => {
+  const errors = watchErrors(page)
+  // A word of the last item's title: it is in an item the first step does not draw.
+  const last = (await sampleItems(app)).at(-1)
+  const word = last?.title.split(/\s+/).find((w) => /^\p{Script=Hangul}{2,}$/u.test(w))
+  if (!word) throw new Error(`no Hangul word in the last item's title: ${last?.title}`)
+  const search = new SearchPage(page)
+  await openNow(page)
+  await page.keyboard.press('Control+f')
+  await page.keyboard.type(word)
+  await expect(search.findBar).toContainText('/')
+  const first = await search.position()
+  // The same find once everything has long been drawn gives the same count.
+  await page.keyboard.press('Escape')
+  await briefingDrawn(page)
+  await page.keyboard.press('Control+f')
+  await page.keyboard.press('Control+a')
+  await page.keyboard.type(word)
+  await expect(search.findBar).toContainText('/')
+  const settled = await search.position()
+  expect(first.split('/')[1]?.trim()).toBe(settled.split('/')[1]?.trim())
+  expect(Number(settled.split('/')[1])).toBeGreaterThan(0)
+  expect(errors).toEqual([])
+})
