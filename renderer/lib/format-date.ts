@@ -15,10 +15,16 @@ export function parseIsoDate(iso: string): Date | null {
   return date
 }
 
+/** Made once per locale and options: a DateTimeFormat costs far more to make than to use (a list of notes dates every row). */
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>()
+
 function format(iso: string, locale: Locale, options: Intl.DateTimeFormatOptions): string {
   const date = parseIsoDate(iso)
   if (!date) return iso
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...options, timeZone: 'UTC' }).format(date)
+  const key = `${locale} ${JSON.stringify(options)}`
+  let formatter = FORMATTERS.get(key)
+  if (!formatter) FORMATTERS.set(key, (formatter = new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...options, timeZone: 'UTC' })))
+  return formatter.format(date)
 }
 
 /** `2023년 4월 7일` / `Apr 7, 2023`; an unparseable input comes back unchanged. */
