@@ -3,7 +3,8 @@
  * real services, with NOTES annotations (default 10,000: 70 % highlights with real quotes, item notes, bookmarks)
  * over BRIEFINGS generated briefings (default 2,600). Measures, five times each: the view's first paint (the
  * tab clicked → the list painted), and a tag filter (the chip clicked → the filtered list painted), which
- * is the time a user waits. Prints a table.
+ * is the time a user waits; and the long tasks (PerformanceObserver 'longtask', over 50 ms) from the tab
+ * clicked until the view has settled. Prints a table.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -36,6 +37,15 @@ const WATCH_FILTER = `(() => {
     requestAnimationFrame(() => requestAnimationFrame(() => (window.__filterMs = performance.now() - t0)))
   }).observe(status, { subtree: true, childList: true, characterData: true })
 })()`
+/** Evaluated in the page: starts recording long tasks (their durations in window.__long). */
+const WATCH_LONG = `(() => {
+  window.__long = []
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__long.push(e.duration)
+  }).observe({ type: 'longtask' })
+})()`
+/** Evaluated in the page: resolves after two frames and a quiet moment (a long task is reported after it ends). */
+const SETTLE = 'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(null), 150))))'
 /** Evaluated in the page (this script's types have no DOM): resolves once the next frame is painted. */
 const NEXT_FRAME = 'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(null))))'
 const root = mkdtempSync(join(tmpdir(), 'bench-notes-ui-'))
@@ -84,6 +94,9 @@ const bridge = await startBridge(join(import.meta.dirname, '..', 'out', 'rendere
 const browser = await chromium.launch({ executablePath: chromiumPathOrThrow(), args: CHROMIUM_ARGS })
 const firstPaint: number[] = []
 const filter: number[] = []
+/** The longest task while the view opened, per run (0: none over 50 ms), and how many there were. */
+const longest: number[] = []
+const longCount: number[] = []
 for (let run = 0; run < RUNS; run++) {
   const context = await browser.newContext({ baseURL: bridge.origin, viewport: { width: 1280, height: 800 }, locale: 'ko-KR' })
   await context.addInitScript(installBridgeClient, { methods: API_METHODS, events: API_EVENTS })
@@ -91,11 +104,16 @@ for (let run = 0; run < RUNS; run++) {
   await page.goto('/')
   await page.getByRole('listbox', { name: '브리핑 목록' }).waitFor()
   const list = page.getByRole('list', { name: '메모 목록' })
+  await page.evaluate(WATCH_LONG)
   const t0 = performance.now()
   await page.getByRole('button', { name: '모든 메모' }).click()
   await list.getByRole('listitem').first().waitFor()
   await page.evaluate(NEXT_FRAME)
   firstPaint.push(performance.now() - t0)
+  await page.evaluate(SETTLE)
+  const long = (await page.evaluate('window.__long')) as number[]
+  longest.push(Math.max(0, ...long))
+  longCount.push(long.length)
   // Measured in the page: from the chip's pointerdown to the frame after the count changed (Playwright's own
   // click and polling overhead left out).
   await page.evaluate(WATCH_FILTER)
@@ -113,4 +131,5 @@ console.log(`\n${briefingCount} briefings, ${annotations.length} annotations, Ch
 console.log('| step | median | max | target |')
 console.log('|---|---|---|---|')
 console.log(`| all-notes view, first paint | ${ms(median(firstPaint))} | ${ms(Math.max(...firstPaint))} | — |`)
+console.log(`| all-notes view, longest task while opening (${longCount.join('/')} long tasks per run) | ${ms(median(longest))} | ${ms(Math.max(...longest))} | none over 50 ms |`)
 console.log(`| filter by a tag, to paint | ${ms(median(filter))} | ${ms(Math.max(...filter))} | ≤ 100 ms |`)

@@ -15,31 +15,30 @@ export function parseIsoDate(iso: string): Date | null {
   return date
 }
 
-/** One formatter per locale and style (constructing an Intl object costs far more than using one). */
-const formatters = new Map<string, Intl.DateTimeFormat>()
+/** Made once per locale and options: a DateTimeFormat costs far more to make than to use (a list of notes dates every row). */
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>()
 
-function format(iso: string, locale: Locale, style: 'date' | 'monthDay'): string {
+function format(iso: string, locale: Locale, options: Intl.DateTimeFormatOptions): string {
   const date = parseIsoDate(iso)
   if (!date) return iso
-  const key = `${locale} ${style}`
-  let formatter = formatters.get(key)
-  if (!formatter) {
-    const month = locale === 'ko' ? 'long' : 'short'
-    const options: Intl.DateTimeFormatOptions =
-      style === 'date' ? { year: 'numeric', month, day: 'numeric' } : { month, day: 'numeric' }
-    formatters.set(key, (formatter = new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...options, timeZone: 'UTC' })))
-  }
+  const key = `${locale} ${JSON.stringify(options)}`
+  let formatter = FORMATTERS.get(key)
+  if (!formatter) FORMATTERS.set(key, (formatter = new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...options, timeZone: 'UTC' })))
   return formatter.format(date)
 }
 
 /** `2023년 4월 7일` / `Apr 7, 2023`; an unparseable input comes back unchanged. */
 export function formatDate(iso: string, locale: Locale): string {
-  return format(iso, locale, 'date')
+  return format(iso, locale, {
+    year: 'numeric',
+    month: locale === 'ko' ? 'long' : 'short',
+    day: 'numeric'
+  })
 }
 
 /** `3월 27일` / `Mar 27`, for event dates inside an issue whose year is already shown. */
 export function formatMonthDay(iso: string, locale: Locale): string {
-  return format(iso, locale, 'monthDay')
+  return format(iso, locale, { month: locale === 'ko' ? 'long' : 'short', day: 'numeric' })
 }
 
 /** The date as shown in an item's meta line: without the year when it matches the issue's year. */
