@@ -10,7 +10,8 @@ import type {
   FindInBriefingResult,
   IndexProgress,
   QueryFilters,
-  SearchResponse
+  SearchResponse,
+  SearchSort
 } from '../../archive/search/results.ts'
 
 import type {
@@ -103,6 +104,8 @@ export interface Settings {
   contentsSidebar: boolean
   /** How wide the reader's text column may grow. */
   readingWidth: ReadingWidth
+  /** The order of search results last chosen (absent: none chosen; grouped results newest first, the list best first). */
+  searchSort?: SearchSort
 }
 
 export type ReadingWidth = 'narrow' | 'normal' | 'wide' | 'full'
@@ -185,10 +188,12 @@ export interface ArchiveApi {
   /**
    * A page of results: by hit (`offset`), or by briefing (`groupOffset`: whole briefing groups, newest first,
    * at most `groupLimit` of them, ending after the group that reaches `limit` hits). Counts cover every result.
+   * `sort` orders the whole result set before it is paged (relevance by default; see SearchSort).
    */
   search(input: {
     query: string
     filters?: QueryFilters
+    sort?: SearchSort
     limit?: number
     offset?: number
     groupOffset?: number

@@ -1,4 +1,4 @@
-import type { QueryFilters, SearchHitView, SearchResponse } from '../../archive/search/results.ts'
+import type { QueryFilters, SearchHitView, SearchResponse, SearchSort } from '../../archive/search/results.ts'
 import { api, errorMessage } from '../lib/api.ts'
 import {
   hasFilters,
@@ -10,6 +10,7 @@ import {
   type FacetKind
 } from '../lib/search-filters.ts'
 import { indexStatus } from './index-status.svelte.ts'
+import { settings } from './settings.svelte.ts'
 import type { Status } from './status.ts'
 
 /** Results are asked for this long after the last keystroke. */
@@ -115,16 +116,37 @@ class SearchStore {
     this.#schedule(0)
   }
 
-  /** Grouped by briefing or one ranked list: the pages differ, so the results are asked for again. */
+  /** Grouped by briefing or one list: the pages differ, so the results are asked for again. */
   setGrouped(grouped: boolean): void {
     if (grouped === this.grouped) return
     this.grouped = grouped
     if (this.hasInput) this.#schedule(0)
   }
 
-  /** The page asked for after `loaded` hits / groups, by briefing when grouped. */
-  #page(loadedHits: number, loadedGroups: number): { limit: number; offset?: number; groupOffset?: number } {
-    return this.grouped ? { limit: SEARCH_PAGE, groupOffset: loadedGroups } : { limit: SEARCH_PAGE, offset: loadedHits }
+  /**
+   * The order of the results (a setting, remembered): relevance or newest first. Until one is chosen each
+   * view keeps the order it always had: grouped newest first, the list best first.
+   */
+  get sort(): SearchSort {
+    return settings.searchSort ?? (this.grouped ? 'date' : 'relevance')
+  }
+
+  /** Orders the results by relevance or by date: the server orders the whole set, so they are asked for again. */
+  setSort(sort: SearchSort): void {
+    if (sort === this.sort) return
+    void settings.setSearchSort(sort)
+    if (this.hasInput) this.#schedule(0)
+  }
+
+  /** The page asked for after `loaded` hits / groups, by briefing when grouped, in the order chosen. */
+  #page(
+    loadedHits: number,
+    loadedGroups: number
+  ): { limit: number; sort: SearchSort; offset?: number; groupOffset?: number } {
+    const sort = this.sort
+    return this.grouped
+      ? { limit: SEARCH_PAGE, sort, groupOffset: loadedGroups }
+      : { limit: SEARCH_PAGE, sort, offset: loadedHits }
   }
 
   select(id: string | null): void {

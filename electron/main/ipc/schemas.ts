@@ -51,6 +51,8 @@ const queryFilters = z
   })
   .strict()
 
+const searchSort = z.enum(['relevance', 'date'])
+
 /** Longest displayed article text sent to anchor a highlight (characters). */
 export const MAX_ARTICLE_TEXT = 200_000
 const itemId = z
@@ -123,7 +125,8 @@ export const API_SCHEMAS = {
       theme: z.enum(['system', 'light', 'dark']).optional(),
       zoom: z.number().min(0.5).max(3).optional(),
       contentsSidebar: z.boolean().optional(),
-      readingWidth: z.enum(['narrow', 'normal', 'wide', 'full']).optional()
+      readingWidth: z.enum(['narrow', 'normal', 'wide', 'full']).optional(),
+      searchSort: searchSort.optional()
     })
     .strict(),
   getAppInfo: noInput,
@@ -131,6 +134,7 @@ export const API_SCHEMAS = {
     .object({
       query: z.string().max(MAX_QUERY_LENGTH),
       filters: queryFilters.optional(),
+      sort: searchSort.optional(),
       limit: z.number().int().min(0).max(500).optional(),
       offset: z.number().int().min(0).max(100_000).optional(),
       groupOffset: z.number().int().min(0).max(100_000).optional(),

@@ -80,9 +80,9 @@ export function createApiService(deps: ApiServiceDeps): ArchiveApi {
       userDataDir: appInfo.userDataDir,
       windowZoom: deps.windowZoom !== undefined
     }),
-    search: async ({ query, filters, limit, offset, groupOffset, groupLimit }) =>
+    search: async ({ query, filters, sort, limit, offset, groupOffset, groupLimit }) =>
       rejectInvalid(query, filters) ??
-      search().search(query, { filters, limit, offset, groupOffset, groupLimit, ...deps.noteSets() }),
+      search().search(query, { filters, sort, limit, offset, groupOffset, groupLimit, ...deps.noteSets() }),
     findInBriefing: async ({ briefingId, query }) => search().findInBriefing(briefingId, query),
     indexStatus: async () => search().progress(),
     archiveWarnings: async () => {
