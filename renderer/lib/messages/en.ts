@@ -143,6 +143,11 @@ export const en: Messages = {
   'search.year': '{year}',
   'search.moreChips': '+{count}',
   'search.moreChipsLabel': 'Show {count} more {name} values',
+  'search.range': 'Published between',
+  'search.range.from': 'Published from (month)',
+  'search.range.to': 'Published to (month)',
+  'search.range.clear': 'Clear dates',
+  'search.range.backwards': 'The start month is after the end month. Move the start earlier or the end later.',
   'search.fewerChips': 'Fewer',
   'search.help.title': 'Search every briefing at once',
   'search.help.body':
