@@ -1,4 +1,5 @@
 import type { QueryFilters, SearchHitView, SearchResponse, SearchSort } from '../../archive/search/results.ts'
+import type { SearchSpec } from '../../electron/shared/ipc-contract.ts'
 import { api, errorMessage } from '../lib/api.ts'
 import {
   hasFilters,
@@ -10,6 +11,7 @@ import {
   type FacetKind
 } from '../lib/search-filters.ts'
 import { indexStatus } from './index-status.svelte.ts'
+import { searches } from './searches.svelte.ts'
 import { settings } from './settings.svelte.ts'
 import type { Status } from './status.ts'
 
@@ -17,6 +19,11 @@ import type { Status } from './status.ts'
 export const SEARCH_DEBOUNCE_MS = 120
 /** Results per page ("더 보기" asks for the next page). */
 export const SEARCH_PAGE = 50
+/**
+ * Shown results still on screen this long count as a search run (recent searches): typing pauses are longer
+ * than keystrokes, so a word half typed is not kept. Enter in the box and opening a hit count at once.
+ */
+export const RECORD_PAUSE_MS = 1500
 
 /**
  * The search: the text in the box, the filter chips, the results and where the user was in them, kept
@@ -52,6 +59,9 @@ class SearchStore {
   /** Briefing groups loaded so far (grouped paging: the next page starts there). */
   #groups = 0
   #timer: ReturnType<typeof setTimeout> | undefined
+  #recordTimer: ReturnType<typeof setTimeout> | undefined
+  /** The last search kept as recent (query and filters), so one is kept once however often it counts. */
+  #recorded = ''
   #inflight: Promise<void> = Promise.resolve()
 
   constructor() {
@@ -149,6 +159,29 @@ class SearchStore {
       : { limit: SEARCH_PAGE, sort, offset: loadedHits }
   }
 
+  /** Runs a recent or saved search: its query and UI filters replace what is there. */
+  runSearch(spec: SearchSpec): void {
+    this.open()
+    this.query = spec.query
+    this.filters = spec.filters
+    this.#schedule(0)
+  }
+
+  /**
+   * The shown results count as a search run (Enter, an opened hit, or a pause): kept as recent once. Only
+   * when they answer what is in the box and found something.
+   */
+  commit(): void {
+    clearTimeout(this.#recordTimer)
+    this.#recordTimer = undefined
+    if (!this.response || this.response.total === 0 || this.response.errors?.length || this.answered !== this.query) return
+    const spec = { query: this.answered.trim(), filters: this.filters }
+    const key = JSON.stringify(spec)
+    if (key === this.#recorded) return
+    this.#recorded = key
+    void searches.record(spec)
+  }
+
   select(id: string | null): void {
     this.selectedId = id
   }
@@ -198,6 +231,11 @@ class SearchStore {
       this.error = undefined
       this.scrollTop = 0
       if (!response.hits.some((h) => h.itemId === this.selectedId)) this.selectedId = null
+      // Still shown after a pause: a search run (a newer answer or keystroke restarts the wait).
+      clearTimeout(this.#recordTimer)
+      this.#recordTimer = setTimeout(() => {
+        if (request === this.#request) this.commit()
+      }, RECORD_PAUSE_MS)
     } catch (error) {
       if (request !== this.#request) return
       this.status = 'error'
@@ -225,6 +263,8 @@ class SearchStore {
   }
 
   #schedule(delay: number): void {
+    clearTimeout(this.#recordTimer)
+    this.#recordTimer = undefined
     clearTimeout(this.#timer)
     this.#timer = undefined
     this.waiting = false
