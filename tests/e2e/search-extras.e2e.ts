@@ -398,5 +398,20 @@ for (const theme of ['light', 'dark'] as const) {
       await search.panel.getByRole('button', { name: /저장한 검색 1개/ }).click()
       await page.screenshot({ path: `${SHOTS}/saved-panel-${width}-${theme}.png` })
     }
+    // English at 800 px: the empty page with both lists, and the results with the range set
+    await app.services.api.updateSettings({ locale: 'en' })
+    await page.setViewportSize({ width: 800, height: 900 })
+    await page.goto('/')
+    const box = page.getByRole('combobox', { name: 'Search briefings' })
+    await box.click()
+    await expect(page.getByRole('listbox', { name: 'Recent searches' })).toBeVisible()
+    await page.screenshot({ path: `${SHOTS}/en-recent-800-${theme}.png` })
+    await box.fill('베이징')
+    await expect(page.locator('#search-results [role="option"]').first()).toBeVisible()
+    await page.getByRole('button', { name: 'Show filters' }).click()
+    await page.getByLabel('Published from (month)').fill('2026-06')
+    await page.getByLabel('Published to (month)').fill('2025-01')
+    await expect(page.locator('#date-range-error')).toBeVisible()
+    await page.screenshot({ path: `${SHOTS}/en-results-800-${theme}.png`, fullPage: true })
   })
 }

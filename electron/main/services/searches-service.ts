@@ -128,29 +128,43 @@ export function createSearchesService(deps: SearchesServiceDeps): SearchesApi {
     return ids ? [...ids].sort().slice(0, MAX_SEEN) : undefined
   }
 
-  /** The state the renderer shows; a saved search without a baseline gets one now if it can. */
-  function state(data: SearchesData): SearchesState {
+  /**
+   * Each saved search's new items as last counted: counting runs its search over the whole archive, so it is
+   * done when the list is asked for (the renderer asks again after imports and when the index is ready) and
+   * for the search saved or opened, not each time a recent search is kept.
+   */
+  const counted = new Map<string, number | null>()
+
+  /** Counts one saved search's new items now; one without a baseline gets it now if it can (true then). */
+  function count(s: StoredSavedSearch): boolean {
+    const ids = deps.matching(s)
     let baselined = false
-    const saved = data.saved.map((s) => {
-      const ids = deps.matching(s)
-      if (ids && s.seen === null) {
-        s.seen = [...ids].sort().slice(0, MAX_SEEN)
-        baselined = true
-      }
-      const seen = new Set(s.seen ?? [])
-      const newItems = ids && s.seen !== null ? [...ids].filter((id) => !seen.has(id)).length : null
-      return { id: s.id, name: s.name, query: s.query, filters: s.filters, created: s.created, opened: s.opened, newItems }
-    })
+    if (ids && s.seen === null) {
+      s.seen = [...ids].sort().slice(0, MAX_SEEN)
+      baselined = true
+    }
+    const seen = new Set(s.seen ?? [])
+    counted.set(s.id, ids && s.seen !== null ? [...ids].filter((id) => !seen.has(id)).length : null)
+    return baselined
+  }
+
+  /** The state the renderer shows, counting again the saved searches in `recount` (all: every one). */
+  function state(data: SearchesData, recount: 'all' | string | undefined): SearchesState {
+    let baselined = false
+    for (const s of data.saved) {
+      if (recount === 'all' || recount === s.id || !counted.has(s.id)) baselined = count(s) || baselined
+    }
     if (baselined) store.write(data)
+    const saved = data.saved.map(({ seen: _seen, ...s }) => ({ ...s, newItems: counted.get(s.id) ?? null }))
     const recent = data.recent.map((r) => ({ ...r }))
     return store.recovered ? { recent, saved, recovered: store.recovered } : { recent, saved }
   }
 
-  function change(update: (data: SearchesData) => void): SearchesState {
+  function change(update: (data: SearchesData) => string | void): SearchesState {
     const data = store.read()
-    update(data)
+    const recount = update(data)
     store.write(data)
-    return state(data)
+    return state(data, recount ?? undefined)
   }
 
   function savedById(data: SearchesData, id: string): SearchesData['saved'][number] {
@@ -162,7 +176,7 @@ export function createSearchesService(deps: SearchesServiceDeps): SearchesApi {
   const normalise = (s: SearchSpec): SearchSpec => ({ query: s.query.trim(), filters: canonicalFilters(s.filters) })
 
   return {
-    listSearches: async () => state(store.read()),
+    listSearches: async () => state(store.read(), 'all'),
     recordSearch: async (input) =>
       change((data) => {
         const s = normalise(input)
@@ -176,7 +190,9 @@ export function createSearchesService(deps: SearchesServiceDeps): SearchesApi {
         if (data.saved.length >= MAX_SAVED) throw new Error(`searches: at most ${MAX_SAVED} saved searches`)
         const at = now()
         const s = normalise(input)
-        data.saved.push({ id: newId(), name: name.trim(), created: at, opened: at, ...s, seen: seenNow(s) ?? null })
+        const id = newId()
+        data.saved.push({ id, name: name.trim(), created: at, opened: at, ...s, seen: seenNow(s) ?? null })
+        return id
       }),
     openSavedSearch: async ({ id }) =>
       change((data) => {
@@ -184,8 +200,13 @@ export function createSearchesService(deps: SearchesServiceDeps): SearchesApi {
         saved.opened = now()
         const seen = seenNow(saved)
         if (seen) saved.seen = seen
+        return id
       }),
     renameSavedSearch: async ({ id, name }) => change((data) => void (savedById(data, id).name = name.trim())),
-    deleteSavedSearch: async ({ id }) => change((data) => void (data.saved = data.saved.filter((s) => s.id !== id)))
+    deleteSavedSearch: async ({ id }) =>
+      change((data) => {
+        data.saved = data.saved.filter((s) => s.id !== id)
+        counted.delete(id)
+      })
   }
 }

@@ -111,6 +111,22 @@ describe('saved searches: new items', () => {
     expect((await api.listSearches({})).saved[0].newItems).toBe(1)
   })
 
+  test('keeping a recent search does not run the saved searches again (listing them does)', async () => {
+    let runs = 0
+    const api = createSearchesService({
+      store: memorySearchesBackend(),
+      matching: () => (runs++, new Set(['a/I-01']))
+    })
+    await api.saveSearch({ name: 'a', query: 'a', filters: {} })
+    await api.saveSearch({ name: 'b', query: 'b', filters: {} })
+    const before = runs
+    await api.recordSearch({ query: 'c', filters: {} })
+    await api.removeRecentSearch({ id: 'x' })
+    expect(runs).toBe(before)
+    await api.listSearches({})
+    expect(runs).toBe(before + 2)
+  })
+
   test('rename and delete; an unknown id is an error', async () => {
     const api = service(memorySearchesBackend(), { matches: new Map(), ready: true })
     let state = await api.saveSearch({ name: 'a', query: 'a', filters: {} })
