@@ -6,6 +6,12 @@ import type { QueryError, QueryFilters } from './parse-query.ts'
 
 export type { QueryError, QueryFilters }
 
+/**
+ * The order of search results: by relevance (best score first; grouped, the briefing with the best hit
+ * first), or by date (newest issue first).
+ */
+export type SearchSort = 'relevance' | 'date'
+
 /** A highlighted range of a displayed text. */
 export interface TextRange {
   start: number

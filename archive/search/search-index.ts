@@ -3,7 +3,7 @@ import { mergeFilters, parseQuery, type ParsedQuery, type QueryFilters } from '.
 import { planQuery, type Atom, type Matcher } from './plan-query.ts'
 import { normalizeText } from './normalize.ts'
 import { isRegionMatch } from './region-match.ts'
-import type { FacetCounts } from './results.ts'
+import type { FacetCounts, SearchSort } from './results.ts'
 
 export interface SearchOptions {
   /** Hits per page; with `groupOffset`, the page ends after the group that reaches it (at least one group). */
@@ -15,6 +15,11 @@ export interface SearchOptions {
    */
   groupOffset?: number
   groupLimit?: number
+  /**
+   * The order of the results ({@link SearchSort}); by default by date with `groupOffset`, else by relevance. Counts and paging cover the whole
+   * result set in either order; grouped pages stay whole briefings in that order.
+   */
+  sort?: SearchSort
   /** Filters set by the UI, merged with those typed in the query. */
   filters?: QueryFilters
   /** Item ids that are bookmarked / annotated (for the is:bookmarked and is:annotated filters). */
@@ -298,14 +303,11 @@ export function searchShards(
       if (onlyFails(mask, PUBLISHED)) count(facets.year, meta.published.slice(0, 4))
     }
   }
-  hits.sort(
-    (a, b) =>
-      b.score - a.score ||
-      (a.meta.published < b.meta.published ? 1 : a.meta.published > b.meta.published ? -1 : 0) ||
-      (a.meta.itemId < b.meta.itemId ? -1 : 1)
-  )
+  // Unsorted, each view keeps the order it always had: grouped newest issue first, the list best first.
+  const sort = options.sort ?? (options.groupOffset !== undefined ? 'date' : 'relevance')
+  hits.sort(sort === 'date' ? byDate : byRelevance)
   const limit = options.limit ?? 50
-  const groups = groupByBriefing(hits)
+  const groups = groupByBriefing(hits, sort)
   const briefings = groups.length
   if (options.groupOffset !== undefined) {
     const page: RankedHit[] = []
@@ -322,20 +324,48 @@ export function searchShards(
   return { total: hits.length, briefings, hits: hits.slice(offset, offset + limit), facets, matchers, query }
 }
 
+/** Code-point order of two strings (the renderer uses the same, never the locale's). */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** Best score first; ties: newest issue first, then item id. */
+function byRelevance(a: RankedHit, b: RankedHit): number {
+  return b.score - a.score || compareText(b.meta.published, a.meta.published) || compareText(a.meta.itemId, b.meta.itemId)
+}
+
+/** Newest issue first, then briefing id; inside a briefing best score first, then item id. */
+function byDate(a: RankedHit, b: RankedHit): number {
+  return (
+    compareText(b.meta.published, a.meta.published) ||
+    compareText(a.meta.briefingId, b.meta.briefingId) ||
+    b.score - a.score ||
+    compareText(a.meta.itemId, b.meta.itemId)
+  )
+}
+
 /**
- * Ranked hits grouped by briefing, the groups in the order the results show them: newest issue first, then
- * by id (code points, the same order the renderer uses); inside a group the hits keep their rank order.
+ * Hits grouped by briefing, the groups in the order the results show them. By date (the default): newest
+ * issue first, then by id (code points, the same order the renderer uses). By relevance: the group whose best
+ * hit scores highest first, ties newest issue first, then id. Inside a group the hits keep their order.
  */
-export function groupByBriefing(hits: readonly RankedHit[]): RankedHit[][] {
-  const groups = new Map<string, RankedHit[]>()
+export function groupByBriefing(hits: readonly RankedHit[], sort: SearchSort = 'date'): RankedHit[][] {
+  const groups = new Map<string, { hits: RankedHit[]; best: number }>()
   for (const h of hits) {
     const group = groups.get(h.meta.briefingId)
-    if (group) group.push(h)
-    else groups.set(h.meta.briefingId, [h])
+    if (group) {
+      group.hits.push(h)
+      group.best = Math.max(group.best, h.score)
+    } else groups.set(h.meta.briefingId, { hits: [h], best: h.score })
   }
-  return [...groups.values()].sort((a, b) => {
-    const [x, y] = [a[0].meta, b[0].meta]
-    if (x.published !== y.published) return x.published < y.published ? 1 : -1
-    return x.briefingId < y.briefingId ? -1 : x.briefingId > y.briefingId ? 1 : 0
-  })
+  return [...groups.values()]
+    .sort((a, b) => {
+      const [x, y] = [a.hits[0].meta, b.hits[0].meta]
+      return (
+        (sort === 'relevance' ? b.best - a.best : 0) ||
+        compareText(y.published, x.published) ||
+        compareText(x.briefingId, y.briefingId)
+      )
+    })
+    .map((g) => g.hits)
 }

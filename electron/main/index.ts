@@ -22,6 +22,7 @@ import { createNotesService } from './services/notes-service.ts'
 import { openAppNotesStore } from './services/open-notes.ts'
 import { ensureSampleArchive } from './services/first-run.ts'
 import { createSettingsStore } from './services/settings-store.ts'
+import { createSearchesStore } from './services/searches-store.ts'
 import type { SettingsBackend } from './services/settings-store.ts'
 
 // Everything up to whenReady() runs synchronously: with an ES-module main process, `ready` can fire while
@@ -177,6 +178,7 @@ async function start(): Promise<void> {
     imports: imports.api,
     archiveFolder: { ...sessions.api, isDefault: sessions.isDefault },
     noteSets: () => notes.itemSets(),
+    searches: createSearchesStore(paths.userDataDir),
     openExternal: (url) => shell.openExternal(url),
     appInfo: { version: app.getVersion(), userDataDir: paths.userDataDir },
     windowZoom: (factor) => {

@@ -10,7 +10,8 @@ import type {
   FindInBriefingResult,
   IndexProgress,
   QueryFilters,
-  SearchResponse
+  SearchResponse,
+  SearchSort
 } from '../../archive/search/results.ts'
 
 import type {
@@ -103,6 +104,8 @@ export interface Settings {
   contentsSidebar: boolean
   /** How wide the reader's text column may grow. */
   readingWidth: ReadingWidth
+  /** The order of search results last chosen (absent: none chosen; grouped results newest first, the list best first). */
+  searchSort?: SearchSort
 }
 
 export type ReadingWidth = 'narrow' | 'normal' | 'wide' | 'full'
@@ -168,6 +171,43 @@ export interface ImportReport {
   counts: Record<ImportStatus, number>
 }
 
+/** A search as it can be run again: the text in the box and the UI filters (chips, month range). */
+export interface SearchSpec {
+  query: string
+  filters: QueryFilters
+}
+
+/** A search recently run (shown results, then a pause, Enter or an opened hit). */
+export interface RecentSearch extends SearchSpec {
+  id: string
+  /** When it was last run (ISO 8601). */
+  at: string
+}
+
+/** A search saved under a name, with how many items match it now that did not when it was last opened. */
+export interface SavedSearch extends SearchSpec {
+  id: string
+  name: string
+  /** When it was saved and last opened (ISO 8601). */
+  created: string
+  opened: string
+  /**
+   * Items matching now that were not matching (or not in the archive) when it was last opened or saved;
+   * null while that cannot be told (the index is not ready, a typed filter cannot be used).
+   */
+  newItems: number | null
+}
+
+/** The recent and saved searches (kept in main, `<userData>/searches.json`). */
+export interface SearchesState {
+  /** Newest first, at most ten, each query and filters once. */
+  recent: RecentSearch[]
+  /** In the order they were saved. */
+  saved: SavedSearch[]
+  /** Set when the file was damaged at start: it was set aside (never deleted) and an empty list started. */
+  recovered?: { reason: string; badFile: string }
+}
+
 /** The channel the preload (never the page) uses for files dropped on the window: their paths, read by the preload. */
 export const DROP_CHANNEL = 'import:dropped'
 
@@ -185,10 +225,12 @@ export interface ArchiveApi {
   /**
    * A page of results: by hit (`offset`), or by briefing (`groupOffset`: whole briefing groups, newest first,
    * at most `groupLimit` of them, ending after the group that reaches `limit` hits). Counts cover every result.
+   * `sort` orders the whole result set before it is paged (relevance by default; see SearchSort).
    */
   search(input: {
     query: string
     filters?: QueryFilters
+    sort?: SearchSort
     limit?: number
     offset?: number
     groupOffset?: number
@@ -272,6 +314,19 @@ export interface ArchiveApi {
   getReadingPlace(input: { briefingId: BriefingId }): Promise<ReadingPlace | null>
   /** Remembers where a briefing was left (the last few hundred briefings). */
   saveReadingPlace(input: ReadingPlace): Promise<{ saved: boolean }>
+
+  /** The recent and saved searches, each saved one with its count of new items. */
+  listSearches(input: Record<string, never>): Promise<SearchesState>
+  /** Remembers a search that was run (first in the recent list; the same query and filters only once). */
+  recordSearch(input: SearchSpec): Promise<SearchesState>
+  removeRecentSearch(input: { id: string }): Promise<SearchesState>
+  clearRecentSearches(input: Record<string, never>): Promise<SearchesState>
+  /** Saves a search under a name; what matches it now is its baseline (no new items). */
+  saveSearch(input: SearchSpec & { name: string }): Promise<SearchesState>
+  /** A saved search is opened (run): what matches it now is seen, its new items go back to 0. */
+  openSavedSearch(input: { id: string }): Promise<SearchesState>
+  renameSavedSearch(input: { id: string; name: string }): Promise<SearchesState>
+  deleteSavedSearch(input: { id: string }): Promise<SearchesState>
 }
 
 export type ApiMethod = keyof ArchiveApi
@@ -314,7 +369,15 @@ export const CHANNELS = {
   importAnnotations: 'notes:import-annotations',
   copyText: 'clipboard:write-text',
   getReadingPlace: 'reader:get-place',
-  saveReadingPlace: 'reader:save-place'
+  saveReadingPlace: 'reader:save-place',
+  listSearches: 'searches:list',
+  recordSearch: 'searches:record',
+  removeRecentSearch: 'searches:remove-recent',
+  clearRecentSearches: 'searches:clear-recent',
+  saveSearch: 'searches:save',
+  openSavedSearch: 'searches:open-saved',
+  renameSavedSearch: 'searches:rename-saved',
+  deleteSavedSearch: 'searches:delete-saved'
 } as const satisfies Record<ApiMethod, string>
 
 export const API_METHODS = Object.keys(CHANNELS) as ApiMethod[]

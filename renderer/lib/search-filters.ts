@@ -161,13 +161,56 @@ export function activeFilters(inEffect: QueryFilters, ui: QueryFilters): ActiveF
   return out
 }
 
-/** A range `from..to` for display: a whole year as `2023`, otherwise `2023-03-01 – 2023-03-31`. */
+/** The last day of a month `YYYY-MM`, as `YYYY-MM-DD`. */
+export function monthEnd(month: string): string {
+  const [y, m] = month.split('-').map(Number)
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`
+}
+
+/** `YYYY-MM` when `from` starts a month (`YYYY-MM-01`), otherwise undefined. */
+function monthStarting(from: string | undefined): string | undefined {
+  return from && /^\d{4}-\d{2}-01$/.test(from) ? from.slice(0, 7) : undefined
+}
+
+/** `YYYY-MM` when `to` ends a month, otherwise undefined. */
+function monthEnding(to: string | undefined): string | undefined {
+  return to && /^\d{4}-\d{2}-\d{2}$/.test(to) && monthEnd(to.slice(0, 7)) === to ? to.slice(0, 7) : undefined
+}
+
+/** A range `from..to` for display: a whole year as `2023`, whole months as `2023-01 – 2023-04`, else days. */
 export function rangeLabel(value: string): string {
   const [from, to] = value.split('..')
   const year = wholeYear(from || undefined, to || undefined)
   if (year) return year
-  if (from && to) return from === to ? from : `${from} – ${to}`
-  return from ? `${from} –` : `– ${to}`
+  const [fromMonth, toMonth] = [monthStarting(from), monthEnding(to)]
+  // Months only when every end given is a whole month (never a month beside a day).
+  const months = (!from || fromMonth !== undefined) && (!to || toMonth !== undefined)
+  const [start, end] = months ? [fromMonth, toMonth] : [from, to]
+  if (start && end) return start === end ? start : `${start} – ${end}`
+  return start ? `${start} –` : `– ${end}`
+}
+
+/** The months a UI publication range covers, for the month inputs (`YYYY-MM`, '' when open or not whole months). */
+export function publishedMonths(filters: QueryFilters): { from: string; to: string } {
+  return { from: monthStarting(filters.publishedFrom) ?? '', to: monthEnding(filters.publishedTo) ?? '' }
+}
+
+/** True when a month range runs backwards (both ends set, the start after the end). */
+export function isBackwards(range: { from: string; to: string }): boolean {
+  return range.from !== '' && range.to !== '' && range.from > range.to
+}
+
+/**
+ * The UI filters with the publication range set to whole months (`YYYY-MM`, '' for an open end; both '' removes
+ * it). It replaces any year chip, as a year chip replaces it: one publication range at a time.
+ */
+export function withPublishedMonths(filters: QueryFilters, range: { from: string; to: string }): QueryFilters {
+  const next: QueryFilters = { ...filters }
+  delete next.publishedFrom
+  delete next.publishedTo
+  if (/^\d{4}-\d{2}$/.test(range.from)) next.publishedFrom = `${range.from}-01`
+  if (/^\d{4}-\d{2}$/.test(range.to)) next.publishedTo = monthEnd(range.to)
+  return next
 }
 
 const QUERY_KEYS: Record<FilterKind, string[]> = {

@@ -1,5 +1,5 @@
 /** Pure helpers for the order search results are shown in: grouped by briefing, or flat by rank. */
-import type { SearchHitView } from '../../archive/search/results.ts'
+import type { SearchHitView, SearchSort } from '../../archive/search/results.ts'
 
 export interface HitGroup {
   briefingId: string
@@ -22,10 +22,12 @@ export function compareReadingOrder(a: string, b: string): number {
 }
 
 /**
- * Hits grouped by briefing: the newest issue first, items in reading order inside each issue (an analyst
- * reads a group like a table of contents of what that issue said on the topic).
+ * Hits grouped by briefing, items in reading order inside each issue (an analyst reads a group like a table
+ * of contents of what that issue said on the topic). By date: the newest issue first. By relevance: the
+ * groups in the order they arrived (the server orders them by their best hit over the whole result set and
+ * pages whole groups, so arrival order is that order; scores arrive rounded and cannot be re-sorted here).
  */
-export function groupHits(hits: readonly SearchHitView[]): HitGroup[] {
+export function groupHits(hits: readonly SearchHitView[], sort: SearchSort = 'date'): HitGroup[] {
   const groups = new Map<string, HitGroup>()
   for (const hit of hits) {
     let group = groups.get(hit.briefingId)
@@ -37,6 +39,7 @@ export function groupHits(hits: readonly SearchHitView[]): HitGroup[] {
   }
   const list = [...groups.values()]
   for (const g of list) g.hits.sort((a, b) => compareReadingOrder(a.itemId, b.itemId))
+  if (sort === 'relevance') return list
   // The server's order of briefing groups (archive/search/search-index.ts groupByBriefing): code points, not locale.
   return list.sort((a, b) =>
     a.published !== b.published
@@ -46,6 +49,10 @@ export function groupHits(hits: readonly SearchHitView[]): HitGroup[] {
 }
 
 /** The hits in the order they are displayed, for keyboard navigation. */
-export function displayOrder(hits: readonly SearchHitView[], grouped: boolean): SearchHitView[] {
-  return grouped ? groupHits(hits).flatMap((g) => g.hits) : [...hits]
+export function displayOrder(
+  hits: readonly SearchHitView[],
+  grouped: boolean,
+  sort: SearchSort = 'date'
+): SearchHitView[] {
+  return grouped ? groupHits(hits, sort).flatMap((g) => g.hits) : [...hits]
 }

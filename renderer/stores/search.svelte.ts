@@ -1,4 +1,5 @@
-import type { QueryFilters, SearchHitView, SearchResponse } from '../../archive/search/results.ts'
+import type { QueryFilters, SearchHitView, SearchResponse, SearchSort } from '../../archive/search/results.ts'
+import type { SearchSpec } from '../../electron/shared/ipc-contract.ts'
 import { api, errorMessage } from '../lib/api.ts'
 import {
   hasFilters,
@@ -10,12 +11,19 @@ import {
   type FacetKind
 } from '../lib/search-filters.ts'
 import { indexStatus } from './index-status.svelte.ts'
+import { searches } from './searches.svelte.ts'
+import { settings } from './settings.svelte.ts'
 import type { Status } from './status.ts'
 
 /** Results are asked for this long after the last keystroke. */
 export const SEARCH_DEBOUNCE_MS = 120
 /** Results per page ("더 보기" asks for the next page). */
 export const SEARCH_PAGE = 50
+/**
+ * Shown results still on screen this long count as a search run (recent searches): typing pauses are longer
+ * than keystrokes, so a word half typed is not kept. Enter in the box and opening a hit count at once.
+ */
+export const RECORD_PAUSE_MS = 1500
 
 /**
  * The search: the text in the box, the filter chips, the results and where the user was in them, kept
@@ -51,6 +59,9 @@ class SearchStore {
   /** Briefing groups loaded so far (grouped paging: the next page starts there). */
   #groups = 0
   #timer: ReturnType<typeof setTimeout> | undefined
+  #recordTimer: ReturnType<typeof setTimeout> | undefined
+  /** The last search kept as recent (query and filters), so one is kept once however often it counts. */
+  #recorded = ''
   #inflight: Promise<void> = Promise.resolve()
 
   constructor() {
@@ -115,16 +126,60 @@ class SearchStore {
     this.#schedule(0)
   }
 
-  /** Grouped by briefing or one ranked list: the pages differ, so the results are asked for again. */
+  /** Grouped by briefing or one list: the pages differ, so the results are asked for again. */
   setGrouped(grouped: boolean): void {
     if (grouped === this.grouped) return
     this.grouped = grouped
     if (this.hasInput) this.#schedule(0)
   }
 
-  /** The page asked for after `loaded` hits / groups, by briefing when grouped. */
-  #page(loadedHits: number, loadedGroups: number): { limit: number; offset?: number; groupOffset?: number } {
-    return this.grouped ? { limit: SEARCH_PAGE, groupOffset: loadedGroups } : { limit: SEARCH_PAGE, offset: loadedHits }
+  /**
+   * The order of the results (a setting, remembered): relevance or newest first. Until one is chosen each
+   * view keeps the order it always had: grouped newest first, the list best first.
+   */
+  get sort(): SearchSort {
+    return settings.searchSort ?? (this.grouped ? 'date' : 'relevance')
+  }
+
+  /** Orders the results by relevance or by date: the server orders the whole set, so they are asked for again. */
+  setSort(sort: SearchSort): void {
+    if (sort === this.sort) return
+    void settings.setSearchSort(sort)
+    if (this.hasInput) this.#schedule(0)
+  }
+
+  /** The page asked for after `loaded` hits / groups, by briefing when grouped, in the order chosen. */
+  #page(
+    loadedHits: number,
+    loadedGroups: number
+  ): { limit: number; sort: SearchSort; offset?: number; groupOffset?: number } {
+    const sort = this.sort
+    return this.grouped
+      ? { limit: SEARCH_PAGE, sort, groupOffset: loadedGroups }
+      : { limit: SEARCH_PAGE, sort, offset: loadedHits }
+  }
+
+  /** Runs a recent or saved search: its query and UI filters replace what is there. */
+  runSearch(spec: SearchSpec): void {
+    this.open()
+    this.query = spec.query
+    this.filters = spec.filters
+    this.#schedule(0)
+  }
+
+  /**
+   * The shown results count as a search run (Enter, an opened hit, or a pause): kept as recent once. Only
+   * when they answer what is in the box and found something.
+   */
+  commit(): void {
+    clearTimeout(this.#recordTimer)
+    this.#recordTimer = undefined
+    if (!this.response || this.response.total === 0 || this.response.errors?.length || this.answered !== this.query) return
+    const spec = { query: this.answered.trim(), filters: this.filters }
+    const key = JSON.stringify(spec)
+    if (key === this.#recorded) return
+    this.#recorded = key
+    void searches.record(spec)
   }
 
   select(id: string | null): void {
@@ -176,6 +231,11 @@ class SearchStore {
       this.error = undefined
       this.scrollTop = 0
       if (!response.hits.some((h) => h.itemId === this.selectedId)) this.selectedId = null
+      // Still shown after a pause: a search run (a newer answer or keystroke restarts the wait).
+      clearTimeout(this.#recordTimer)
+      this.#recordTimer = setTimeout(() => {
+        if (request === this.#request) this.commit()
+      }, RECORD_PAUSE_MS)
     } catch (error) {
       if (request !== this.#request) return
       this.status = 'error'
@@ -203,6 +263,8 @@ class SearchStore {
   }
 
   #schedule(delay: number): void {
+    clearTimeout(this.#recordTimer)
+    this.#recordTimer = undefined
     clearTimeout(this.#timer)
     this.#timer = undefined
     this.waiting = false

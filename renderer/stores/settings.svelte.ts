@@ -2,6 +2,7 @@ import type {
   AppInfo,
   Locale,
   ReadingWidth,
+  SearchSort,
   Settings,
   ThemePreference
 } from '../../electron/shared/ipc-contract.ts'
@@ -22,6 +23,8 @@ class SettingsStore {
   /** The contents sidebar in a wide window (a narrow one opens it as a drawer, not remembered). */
   contentsSidebar: boolean = $state(true)
   readingWidth: ReadingWidth = $state('normal')
+  /** The order of search results chosen (remembered across restarts); none chosen: each view's own order. */
+  searchSort: SearchSort | undefined = $state()
   appInfo: AppInfo | null = $state.raw(null)
   appInfoError: string | undefined = $state()
   /** Bumped by every local change, so a slow response never overwrites a newer choice. */
@@ -88,6 +91,10 @@ class SettingsStore {
     return this.update({ readingWidth })
   }
 
+  setSearchSort(searchSort: SearchSort): Promise<void> {
+    return this.update({ searchSort })
+  }
+
   async loadAppInfo(): Promise<void> {
     try {
       this.appInfo = await api.getAppInfo({})
@@ -105,6 +112,7 @@ class SettingsStore {
     if (typeof values.zoom === 'number') this.zoom = clampZoom(values.zoom)
     if (typeof values.contentsSidebar === 'boolean') this.contentsSidebar = values.contentsSidebar
     if (values.readingWidth && READING_WIDTHS.includes(values.readingWidth)) this.readingWidth = values.readingWidth
+    if (values.searchSort === 'relevance' || values.searchSort === 'date') this.searchSort = values.searchSort
   }
 }
 

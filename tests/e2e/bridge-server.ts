@@ -73,6 +73,7 @@ export async function createRealServices(archiveDir: string, userDataDir: string
   process.env.ELECTRON_OVERRIDE_DIST_PATH ??= '/nonexistent'
   const { createSettingsStore } = await import('../../electron/main/services/settings-store.ts')
   const { openAppNotesStore } = await import('../../electron/main/services/open-notes.ts')
+  const { createSearchesStore } = await import('../../electron/main/services/searches-store.ts')
   const opened: string[] = []
   const events = createEventHub()
   const settings = createSettingsStore(userDataDir)
@@ -123,6 +124,7 @@ export async function createRealServices(archiveDir: string, userDataDir: string
     settings,
     notes: notes.api,
     noteSets: () => notes.itemSets(),
+    searches: createSearchesStore(userDataDir),
     openExternal: async (url) => void opened.push(url),
     appInfo: { version: '0.0.0-e2e', userDataDir }
   })

@@ -84,7 +84,7 @@ test('import from the dialog and by dropping files: progress, the report, open t
 
   // Search finds it (the index was refreshed before the report came).
   await page.keyboard.press('Control+k')
-  await page.getByRole('searchbox', { name: '브리핑 검색' }).fill(`발행:${published}`)
+  await page.getByRole('combobox', { name: '브리핑 검색' }).fill(`발행:${published}`)
   await expect(page.getByRole('main', { name: /검색/ }).getByText(/건/).first()).toBeVisible()
   await page.keyboard.press('Escape')
   await page.keyboard.press('Escape')

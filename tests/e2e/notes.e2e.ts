@@ -420,7 +420,7 @@ test('bookmarks from the search results, found again with is:bookmarked and list
   const errors = watchErrors(page)
   await page.goto('/')
   await page.keyboard.press('Control+k')
-  const box = page.getByRole('searchbox', { name: '브리핑 검색' })
+  const box = page.getByRole('combobox', { name: '브리핑 검색' })
   await box.fill('양자')
   const results = page.getByRole('listbox', { name: '검색 결과' })
   const first = results.getByRole('option').first()

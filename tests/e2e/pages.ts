@@ -30,7 +30,7 @@ export class SearchPage {
 
   constructor(page: Page) {
     this.page = page
-    this.box = page.getByRole('searchbox', { name: '브리핑 검색' })
+    this.box = page.getByRole('combobox', { name: '브리핑 검색' })
     this.panel = page.getByRole('main', { name: '검색' })
     this.results = page.getByRole('listbox', { name: '검색 결과' })
     this.hits = this.results.getByRole('option')

@@ -60,7 +60,7 @@ test('defect 1: counts come from every result; grouped pages come newest first a
   expect(second).toEqual(briefings.slice(0, second.length))
   await expect(count).toContainText(`브리핑 ${briefings.length.toLocaleString('en-US')}개`)
   // The ranked list pages by rank and appends too.
-  await page.getByRole('button', { name: '관련도순', exact: true }).click()
+  await page.getByRole('button', { name: '목록', exact: true }).click()
   await expect.poll(() => search.hits.count()).toBe(50)
   // Defect 11: one number format, "1,310건 중 50건 표시" beside "1,310건" (was "1310건 중 50건 표시").
   const every = await app.services.api.search({ query: 'published:2000..2100', limit: 1 })

@@ -120,7 +120,7 @@ test('finds every sample item on a topic and reads it with the matches highlight
   await saveScreenshot(page, 'search-results')
 
   // The flat ranked list is the core's order, best first, and names the briefing on each hit; back to groups.
-  await search.panel.getByRole('button', { name: '관련도순' }).click()
+  await search.panel.getByRole('button', { name: '목록', exact: true }).click()
   await expect(search.results.getByRole('group')).toHaveCount(0)
   await expect.poll(() => search.hitIds()).toEqual(core.hits.map((h) => h.itemId))
   expect((await search.hitIds())[0]).toBe(BEIJING_TIANJIN)
@@ -253,7 +253,7 @@ test('finds the seed items on a topic and folds 华为 to the 華爲 the seed wr
   for (const ref of ['I-01', 'I-06', 'II-01']) await expect(search.hit(seedItem(ref))).toHaveCount(1)
   const total = await search.total()
   await expect(search.results.getByRole('group', { name: /2023년 4월 7일.*중국 과학기술 정책 주간동향/ })).toBeVisible()
-  await search.panel.getByRole('button', { name: '관련도순' }).click()
+  await search.panel.getByRole('button', { name: '목록', exact: true }).click()
   await expect(search.hit(seedItem('I-01'))).toContainText('중국 과학기술 정책 주간동향')
   await search.panel.getByRole('button', { name: '브리핑별' }).click()
   await expect(search.results.getByRole('group').first()).toBeVisible()

@@ -31,3 +31,20 @@ export function unusedReadingPlaceApi(): Pick<ArchiveApi, 'getReadingPlace' | 's
   const unused = (m: string) => async () => Promise.reject(new Error(`${m} is not used in this test`))
   return { getReadingPlace: unused('getReadingPlace'), saveReadingPlace: unused('saveReadingPlace') }
 }
+
+type SearchesMethod =
+  | 'listSearches'
+  | 'recordSearch'
+  | 'removeRecentSearch'
+  | 'clearRecentSearches'
+  | 'saveSearch'
+  | 'openSavedSearch'
+  | 'renameSavedSearch'
+  | 'deleteSavedSearch'
+
+/** The recent and saved searches' methods, for tests that do not use them. */
+export function unusedSearchesApi(): Pick<ArchiveApi, SearchesMethod> {
+  const unused = (m: string) => async () => Promise.reject(new Error(`${m} is not used in this test`))
+  const methods: SearchesMethod[] = ['listSearches', 'recordSearch', 'removeRecentSearch', 'clearRecentSearches', 'saveSearch', 'openSavedSearch', 'renameSavedSearch', 'deleteSavedSearch']
+  return Object.fromEntries(methods.map((m) => [m, unused(m)])) as unknown as Pick<ArchiveApi, SearchesMethod>
+}

@@ -34,7 +34,8 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
   .optional()
-const queryFilters = z
+/** The filters of a search (also the stored shape of saved and recent searches). */
+export const queryFilters = z
   .object({
     section: filterValues,
     category: filterValues,
@@ -50,6 +51,8 @@ const queryFilters = z
     color: z.array(z.enum(COLORS)).max(COLORS.length).optional()
   })
   .strict()
+
+const searchSort = z.enum(['relevance', 'date'])
 
 /** Longest displayed article text sent to anchor a highlight (characters). */
 export const MAX_ARTICLE_TEXT = 200_000
@@ -95,6 +98,18 @@ const digestRequest = z
   })
   .strict()
 
+/** A recent or saved search's id (main makes them: UUIDs). */
+export const searchId = z.string().min(1).max(100).regex(/^[A-Za-z0-9-]+$/, 'must be a search id')
+/** Longest name of a saved search. */
+export const MAX_SEARCH_NAME = 200
+/** A saved search's name: not blank. */
+export const searchName = z
+  .string()
+  .max(MAX_SEARCH_NAME)
+  .refine((name) => name.trim() !== '', 'must not be blank')
+/** A search to run again: the query and the UI filters. */
+export const searchSpec = z.object({ query: z.string().max(MAX_QUERY_LENGTH), filters: queryFilters }).strict()
+
 /** One schema per API method, keyed like {@link ArchiveApi}. */
 export const API_SCHEMAS = {
   listBriefings: noInput,
@@ -123,7 +138,8 @@ export const API_SCHEMAS = {
       theme: z.enum(['system', 'light', 'dark']).optional(),
       zoom: z.number().min(0.5).max(3).optional(),
       contentsSidebar: z.boolean().optional(),
-      readingWidth: z.enum(['narrow', 'normal', 'wide', 'full']).optional()
+      readingWidth: z.enum(['narrow', 'normal', 'wide', 'full']).optional(),
+      searchSort: searchSort.optional()
     })
     .strict(),
   getAppInfo: noInput,
@@ -131,6 +147,7 @@ export const API_SCHEMAS = {
     .object({
       query: z.string().max(MAX_QUERY_LENGTH),
       filters: queryFilters.optional(),
+      sort: searchSort.optional(),
       limit: z.number().int().min(0).max(500).optional(),
       offset: z.number().int().min(0).max(100_000).optional(),
       groupOffset: z.number().int().min(0).max(100_000).optional(),
@@ -198,7 +215,15 @@ export const API_SCHEMAS = {
   importAnnotations: noInput,
   copyText: z.object({ text: z.string().max(5_000_000) }).strict(),
   getReadingPlace: z.object({ briefingId }).strict(),
-  saveReadingPlace: z.object({ briefingId, itemId: itemId.nullable(), fraction: z.number().min(0).max(1) }).strict()
+  saveReadingPlace: z.object({ briefingId, itemId: itemId.nullable(), fraction: z.number().min(0).max(1) }).strict(),
+  listSearches: noInput,
+  recordSearch: searchSpec,
+  removeRecentSearch: z.object({ id: searchId }).strict(),
+  clearRecentSearches: noInput,
+  saveSearch: searchSpec.extend({ name: searchName }).strict(),
+  openSavedSearch: z.object({ id: searchId }).strict(),
+  renameSavedSearch: z.object({ id: searchId, name: searchName }).strict(),
+  deleteSavedSearch: z.object({ id: searchId }).strict()
 } satisfies { [K in ApiMethod]: z.ZodType<ApiInput<K>> }
 
 /** True when `method` names an API method (own keys only, so `__proto__` and `toString` are not methods). */

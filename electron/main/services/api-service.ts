@@ -12,6 +12,7 @@ import type { ArchiveFolderApi } from './archive-session.ts'
 import type { ImportApi } from './import-service.ts'
 import type { NotesApi } from './notes-service.ts'
 import type { SettingsBackend } from './settings-store.ts'
+import { createSearchesService, memorySearchesBackend, type SearchesBackend } from './searches-service.ts'
 
 /** The open archive as the API uses it: the folder, its store and its search index. */
 export interface OpenArchive {
@@ -39,6 +40,8 @@ export interface ApiServiceDeps {
   archiveFolder?: ArchiveFolderApi & { isDefault(): boolean }
   /** The items the search filters is:bookmarked, is:annotated, tag: and color: keep (notes-service.ts). */
   noteSets: () => SearchNoteSets
+  /** Recent and saved searches (searches-store.ts); absent: kept in memory only. */
+  searches?: SearchesBackend
   /** Zooms the whole window (Electron's setZoomFactor); absent where the page zooms itself (the test bridge). */
   windowZoom?: (factor: number) => void
 }
@@ -59,6 +62,17 @@ export interface SearchNoteSets {
 export function createApiService(deps: ApiServiceDeps): ArchiveApi {
   const { settings, appInfo } = deps
   const search = (): OpenArchive['search'] => deps.archive().search
+  const searches = createSearchesService({
+    store: deps.searches ?? memorySearchesBackend(),
+    // Every item matching a search now; nothing while the index is not ready (a partial answer would count
+    // items as new, or mark as seen, that are not) or when a typed filter cannot be used.
+    matching: ({ query, filters }) => {
+      const index = search()
+      if (index.progress().state !== 'ready' || parseQuery(query).errors.length > 0) return undefined
+      const hits = index.search(query, { filters, limit: 1_000_000, snippets: false, ...deps.noteSets() }).hits
+      return new Set(hits.map((h) => h.itemId))
+    }
+  })
   return {
     listBriefings: async () => deps.archive().store.list(),
     getBriefing: async ({ id }) => deps.archive().store.get(id),
@@ -80,9 +94,9 @@ export function createApiService(deps: ApiServiceDeps): ArchiveApi {
       userDataDir: appInfo.userDataDir,
       windowZoom: deps.windowZoom !== undefined
     }),
-    search: async ({ query, filters, limit, offset, groupOffset, groupLimit }) =>
+    search: async ({ query, filters, sort, limit, offset, groupOffset, groupLimit }) =>
       rejectInvalid(query, filters) ??
-      search().search(query, { filters, limit, offset, groupOffset, groupLimit, ...deps.noteSets() }),
+      search().search(query, { filters, sort, limit, offset, groupOffset, groupLimit, ...deps.noteSets() }),
     findInBriefing: async ({ briefingId, query }) => search().findInBriefing(briefingId, query),
     indexStatus: async () => search().progress(),
     archiveWarnings: async () => {
@@ -91,6 +105,7 @@ export function createApiService(deps: ApiServiceDeps): ArchiveApi {
       return error === undefined ? { warnings: index.warnings() } : { warnings: index.warnings(), error }
     },
     ...deps.notes,
+    ...searches,
     ...(deps.imports ?? NO_IMPORTS),
     chooseArchiveFolder: async (input) => (deps.archiveFolder ?? FIXED_FOLDER).chooseArchiveFolder(input),
     useDefaultArchiveFolder: async (input) => (deps.archiveFolder ?? FIXED_FOLDER).useDefaultArchiveFolder(input),

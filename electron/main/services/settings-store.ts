@@ -81,7 +81,8 @@ const SCHEMA: Schema<StoreShape> = {
       theme: { type: 'string', enum: ['system', 'light', 'dark'] },
       zoom: { type: 'number', minimum: 0.5, maximum: 3 },
       contentsSidebar: { type: 'boolean' },
-      readingWidth: { type: 'string', enum: ['narrow', 'normal', 'wide', 'full'] }
+      readingWidth: { type: 'string', enum: ['narrow', 'normal', 'wide', 'full'] },
+      searchSort: { type: 'string', enum: ['relevance', 'date'] }
     },
     required: ['locale', 'theme', 'zoom'],
     additionalProperties: false

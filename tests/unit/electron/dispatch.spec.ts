@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest'
 import { dispatch } from '../../../electron/main/ipc/dispatch.ts'
 import type { ArchiveApi } from '../../../electron/shared/ipc-contract.ts'
-import { unusedArchiveFolderApi, unusedImportApi, unusedNotesApi, unusedReadingPlaceApi } from '../../helpers/unused-notes-api.ts'
+import { unusedArchiveFolderApi, unusedImportApi, unusedNotesApi, unusedReadingPlaceApi, unusedSearchesApi } from '../../helpers/unused-notes-api.ts'
 
 function fakeApi(overrides: Partial<ArchiveApi> = {}): ArchiveApi {
   return {
@@ -26,6 +26,7 @@ function fakeApi(overrides: Partial<ArchiveApi> = {}): ArchiveApi {
     ...unusedImportApi(),
     ...unusedArchiveFolderApi(),
     ...unusedReadingPlaceApi(),
+    ...unusedSearchesApi(),
     ...overrides
   }
 }

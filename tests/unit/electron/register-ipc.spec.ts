@@ -18,7 +18,7 @@ const electron = vi.hoisted(() => {
 })
 vi.mock('electron', () => ({ ipcMain: electron.ipcMain }))
 
-const { unusedArchiveFolderApi, unusedImportApi, unusedNotesApi, unusedReadingPlaceApi } = await import('../../helpers/unused-notes-api.ts')
+const { unusedArchiveFolderApi, unusedImportApi, unusedNotesApi, unusedReadingPlaceApi, unusedSearchesApi } = await import('../../helpers/unused-notes-api.ts')
 const { registerIpc, FORBIDDEN } = await import('../../../electron/main/ipc/register-ipc.ts')
 
 const calls: string[] = []
@@ -39,7 +39,8 @@ const api: ArchiveApi = {
   ...unusedNotesApi(),
   ...unusedImportApi(),
   ...unusedArchiveFolderApi(),
-  ...unusedReadingPlaceApi()
+  ...unusedReadingPlaceApi(),
+  ...unusedSearchesApi()
 }
 
 const topFrame = { url: APP_ENTRY_URL, parent: null }

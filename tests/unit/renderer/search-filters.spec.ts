@@ -10,7 +10,10 @@ import {
   removeFilterFromQuery,
   stripFilterTokens,
   toggleFilter,
-  wholeYear
+  wholeYear,
+  isBackwards,
+  publishedMonths,
+  withPublishedMonths
 } from '../../../renderer/lib/search-filters.ts'
 
 const facets: FacetCounts = {
@@ -130,8 +133,39 @@ describe('ranges', () => {
     expect(wholeYear('2023-01-01', '2023-12-31')).toBe('2023')
     expect(wholeYear('2023-01-01', '2023-06-30')).toBeUndefined()
     expect(rangeLabel('2023-01-01..2023-12-31')).toBe('2023')
-    expect(rangeLabel('2023-03-01..2023-03-31')).toBe('2023-03-01 – 2023-03-31')
-    expect(rangeLabel('2023-01-01..')).toBe('2023-01-01 –')
-    expect(rangeLabel('..2023-06-30')).toBe('– 2023-06-30')
+    expect(rangeLabel('2023-03-01..2023-03-31')).toBe('2023-03')
+    expect(rangeLabel('2023-01-01..2023-04-30')).toBe('2023-01 – 2023-04')
+    expect(rangeLabel('2024-02-01..2024-02-29')).toBe('2024-02')
+    expect(rangeLabel('2023-01-05..2023-04-30')).toBe('2023-01-05 – 2023-04-30')
+    expect(rangeLabel('2023-01-01..')).toBe('2023-01 –')
+    expect(rangeLabel('..2023-06-30')).toBe('– 2023-06')
+    expect(rangeLabel('2023-01-09..')).toBe('2023-01-09 –')
+  })
+})
+
+describe('month range inputs', () => {
+  const cases = [
+    { name: 'both months', range: { from: '2023-01', to: '2023-04' }, expected: { publishedFrom: '2023-01-01', publishedTo: '2023-04-30' } },
+    { name: 'a leap February', range: { from: '2024-02', to: '2024-02' }, expected: { publishedFrom: '2024-02-01', publishedTo: '2024-02-29' } },
+    { name: 'only the start', range: { from: '2023-11', to: '' }, expected: { publishedFrom: '2023-11-01' } },
+    { name: 'only the end', range: { from: '', to: '2023-12' }, expected: { publishedTo: '2023-12-31' } },
+    { name: 'nothing (cleared)', range: { from: '', to: '' }, expected: {} }
+  ]
+  for (const c of cases) {
+    test(`withPublishedMonths: ${c.name}, replacing a year chip and keeping other filters`, () => {
+      const before = { region: ['베이징'], publishedFrom: '2022-01-01', publishedTo: '2022-12-31' }
+      expect(withPublishedMonths(before, c.range)).toEqual({ region: ['베이징'], ...c.expected })
+      expect(publishedMonths(withPublishedMonths({}, c.range))).toEqual(c.range)
+    })
+  }
+
+  test('a range that runs backwards is told apart; open ends never are', () => {
+    expect(isBackwards({ from: '2023-05', to: '2023-04' })).toBe(true)
+    expect(isBackwards({ from: '2023-04', to: '2023-04' })).toBe(false)
+    expect(isBackwards({ from: '2023-05', to: '' })).toBe(false)
+  })
+
+  test('a day range is not shown as months', () => {
+    expect(publishedMonths({ publishedFrom: '2023-01-05', publishedTo: '2023-02-10' })).toEqual({ from: '', to: '' })
   })
 })

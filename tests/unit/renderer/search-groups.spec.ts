@@ -61,3 +61,12 @@ describe('compareReadingOrder', () => {
     expect([...ids].sort(compareReadingOrder)).toEqual(['x/I-02', 'x/I-10', 'x/II-02', 'x/III-01', 'x/IV-01'])
   })
 })
+
+describe('groupHits by relevance', () => {
+  test('keeps the order the groups arrived in (the server ordered them by best hit), items in reading order', () => {
+    const groups = groupHits(ranked, 'relevance')
+    expect(groups.map((g) => g.briefingId)).toEqual(['a-2023-04-07', 'b-2026-01-09'])
+    expect(groups[0].hits.map((h) => h.title)).toEqual(['I-01', 'I-06', 'II-01'])
+    expect(displayOrder(ranked, true, 'relevance')[0].itemId).toBe('a-2023-04-07/I-01')
+  })
+})

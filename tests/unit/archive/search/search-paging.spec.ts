@@ -76,3 +76,89 @@ describe('search counts and grouped paging', () => {
     expect(order[0]).toBe(newestFirst[0])
   })
 })
+
+/** Issue 10, sort: relevance or date orders the WHOLE result set before it is paged, in both views. */
+describe('sorted results and paging', () => {
+  type Page = ReturnType<ArchiveSearch['search']>
+  const QUERY = '베이징'
+  const everything = (sort: 'relevance' | 'date'): Page =>
+    index.search(QUERY, { limit: 100_000, snippets: false, sort })
+  const byDateThenScore = (a: Page['hits'][number], b: Page['hits'][number]): number =>
+    (a.published !== b.published ? (a.published < b.published ? 1 : -1) : 0) ||
+    (a.briefingId !== b.briefingId ? (a.briefingId < b.briefingId ? -1 : 1) : 0) ||
+    b.score - a.score
+
+  /** Every page of the flat list, by offset. */
+  function flatPages(sort: 'relevance' | 'date'): Page['hits'] {
+    const out: Page['hits'] = []
+    for (let offset = 0; ; offset += 50) {
+      const page = index.search(QUERY, { limit: 50, offset, snippets: false, sort })
+      if (page.hits.length === 0) break
+      out.push(...page.hits)
+    }
+    return out
+  }
+
+  /** Every page of the grouped view: the briefing ids in page order, and the pages' hit counts. */
+  function groupedPages(sort: 'relevance' | 'date'): { order: string[]; hits: number; pages: number } {
+    const order: string[] = []
+    let hits = 0
+    let pages = 0
+    for (let groupOffset = 0; ; pages++) {
+      const page = index.search(QUERY, { limit: 50, groupOffset, snippets: false, sort })
+      if (page.hits.length === 0) break
+      const ids = [...new Set(page.hits.map((h) => h.briefingId))]
+      expect(ids).toHaveLength(page.groups ?? 0)
+      order.push(...ids)
+      hits += page.hits.length
+      groupOffset += page.groups ?? 0
+    }
+    return { order, hits, pages }
+  }
+
+  test('the flat list by date is newest issue first over every page; by relevance best score first', () => {
+    const byDate = flatPages('date')
+    const all = everything('date')
+    expect(byDate).toHaveLength(all.total)
+    expect(byDate.map((h) => h.itemId)).toEqual([...byDate].sort(byDateThenScore).map((h) => h.itemId))
+    expect(new Set(byDate.map((h) => h.itemId)).size).toBe(all.total)
+    const byScore = flatPages('relevance')
+    expect(byScore).toHaveLength(all.total)
+    for (let i = 1; i < byScore.length; i++) expect(byScore[i - 1].score).toBeGreaterThanOrEqual(byScore[i].score)
+    // not the same order (the test would prove nothing on an archive where they agree)
+    expect(byScore.map((h) => h.itemId)).not.toEqual(byDate.map((h) => h.itemId))
+  })
+
+  test('counts do not depend on the order', () => {
+    const [date, relevance] = [everything('date'), everything('relevance')]
+    expect(relevance.total).toBe(date.total)
+    expect(relevance.briefings).toBe(date.briefings)
+    expect(relevance.facets).toEqual(date.facets)
+    const page = index.search(QUERY, { limit: 50, groupOffset: 0, sort: 'relevance', snippets: false })
+    expect(page.total).toBe(date.total)
+    expect(page.briefings).toBe(date.briefings)
+  })
+
+  test('grouped by relevance: briefings by their best hit, whole groups, every hit once, only appended', () => {
+    const all = everything('relevance')
+    // Scores arrive rounded to 3 decimals: the order must never go up (exact ties are tested on groupByBriefing).
+    const best = new Map<string, number>()
+    for (const h of all.hits) best.set(h.briefingId, Math.max(best.get(h.briefingId) ?? 0, h.score))
+    const { order, hits, pages } = groupedPages('relevance')
+    expect(pages).toBeGreaterThan(2)
+    expect(hits).toBe(all.total)
+    expect(new Set(order).size).toBe(order.length)
+    expect(order).toHaveLength(all.briefings)
+    for (let i = 1; i < order.length; i++) {
+      expect(best.get(order[i - 1]) ?? 0).toBeGreaterThanOrEqual(best.get(order[i]) ?? 0)
+    }
+    // and that is not the date order
+    expect(order).not.toEqual(groupedPages('date').order)
+  })
+
+  test('grouped by date is the order grouped results always had (newest first)', () => {
+    const { order, hits } = groupedPages('date')
+    expect(hits).toBe(everything('date').total)
+    expect(order).toEqual(groupedPages(undefined as unknown as 'date').order)
+  })
+})
