@@ -383,10 +383,7 @@ test('the delete confirmation: Esc closes it and the focus goes back to the row'
   await expect(row).toBeFocused()
 })
 
-// LibraryView.svelte (not this branch's to change): its <dialog class="confirm"> lets Tab leave for the document
-// after its last button. The fix: `onkeydown={(event) => confirm && trapTab(event, confirm)}` on that dialog
-// (renderer/lib/focus-trap.ts), as SettingsDialog and ImportPanel do; then this test passes.
-test.fixme('the delete confirmation keeps the focus inside', async ({ page }) => {
+test('the delete confirmation keeps the focus inside', async ({ page }) => {
   await page.goto('/')
   await page.locator(`[role="option"][data-id="${SAMPLE_ID}"]`).focus()
   await page.keyboard.press('Delete')

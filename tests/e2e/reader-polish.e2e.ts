@@ -248,6 +248,49 @@ test('the top bar shows the whole issue name while there is room, with a tooltip
   expect(errors).toEqual([])
 })
 
+test('the contents sidebar\'s key hint wraps between shortcuts, never inside one (ko and en, 800 to 1920 px)', async ({ page, app }) => {
+  const errors = watchErrors(page)
+  const [first] = await briefings(app)
+  for (const locale of ['ko', 'en'] as const) {
+    await app.services.api.updateSettings({ locale })
+    for (const width of [800, 1024, 1280, 1920]) {
+      await page.setViewportSize({ width, height: 800 })
+      await openBriefing(page, first.id)
+      const hint = page.locator('nav .hint, aside .hint').first()
+      await expect(hint).toBeVisible()
+      // Every character of one shortcut ("Ctrl F 찾기") on one line: its text's boxes all share one top.
+      const split = await hint.evaluate((el) => {
+        const text = el.textContent ?? ''
+        const parts = [...el.children].length > 0 ? [...el.children].map((c) => c.textContent ?? '') : text.split('·').map((p) => p.trim()).filter(Boolean)
+        const lines: string[] = []
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+        const tops: Array<{ ch: string; top: number }> = []
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const range = document.createRange()
+          for (let i = 0; i < (node.textContent ?? '').length; i++) {
+            range.setStart(node, i)
+            range.setEnd(node, i + 1)
+            const rect = range.getClientRects()[0]
+            const ch = node.textContent?.[i] ?? ''
+            if (rect && rect.width > 0 && !/[\s·]/.test(ch)) tops.push({ ch, top: Math.round(rect.top) })
+          }
+        }
+        let at = 0
+        for (const part of parts) {
+          const letters = part.replace(/[\s·]/g, '')
+          const mine = tops.slice(at, at + letters.length)
+          at += letters.length
+          if (new Set(mine.map((m) => m.top)).size > 1) lines.push(part)
+        }
+        return { parts: parts.length, split: lines }
+      })
+      expect(split.parts, `${locale} ${width}px: the hint's shortcuts`).toBeGreaterThan(2)
+      expect(split.split, `${locale} ${width}px: shortcuts cut across lines`).toEqual([])
+    }
+  }
+  expect(errors).toEqual([])
+})
+
 test('screenshots: reader and tables at 800, 1280 and 1920 px, light and dark', async ({ page, app }) => {
   const all = await briefings(app)
   const withTable = all.find((b) => b.id === SEED_ID) ?? all.find(hasTables) ?? all[0]
