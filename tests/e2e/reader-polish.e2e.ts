@@ -291,7 +291,7 @@ test('the contents sidebar\'s key hint wraps between shortcuts, never inside one
   expect(errors).toEqual([])
 })
 
-test('screenshots: reader and tables at 800, 1280 and 1920 px, light and dark', async ({ page, app }) => {
+test('screenshots: library, reader and tables at 800, 1280 and 1920 px, light and dark', async ({ page, app }) => {
   const all = await briefings(app)
   const withTable = all.find((b) => b.id === SEED_ID) ?? all.find(hasTables) ?? all[0]
   const item = allItems(withTable).find((i) => i.blocks.some((b) => b.kind === 'table'))
@@ -299,6 +299,17 @@ test('screenshots: reader and tables at 800, 1280 and 1920 px, light and dark', 
     await page.emulateMedia({ colorScheme: scheme })
     for (const width of [800, 1280, 1920]) {
       await page.setViewportSize({ width, height: 900 })
+      await page.goto('/')
+      await expect(page.getByRole('listbox', { name: '브리핑 목록' }).getByRole('option').first()).toBeVisible()
+      await saveScreenshot(page, `polish-library-${width}-${scheme}`)
+      // The view tabs line up with the view under them (the library is narrower than the notes views).
+      for (const tab of ['보관함', '모든 메모', '휴지통']) {
+        await page.getByRole('navigation', { name: '보기' }).getByRole('button', { name: tab }).click()
+        const tabsLeft = await page.getByRole('navigation', { name: '보기' }).getByRole('button').first().evaluate((b) => b.getBoundingClientRect().left)
+        const headLeft = await page.locator('main h1').first().evaluate((h) => h.getBoundingClientRect().left)
+        expect(Math.abs(tabsLeft - headLeft), `${width}px ${tab}: tabs at ${tabsLeft}, heading at ${headLeft}`).toBeLessThanOrEqual(1)
+      }
+      await page.getByRole('navigation', { name: '보기' }).getByRole('button', { name: '보관함' }).click()
       await openBriefing(page, withTable.id)
       await saveScreenshot(page, `polish-reader-${width}-${scheme}`)
       if (item) {
