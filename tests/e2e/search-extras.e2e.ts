@@ -213,8 +213,19 @@ test('recent searches: kept when run (Enter, an opened hit, a pause), offered in
   await options.first().click()
   await expect(search.box).toHaveValue(last.trim())
 
-  // the empty search page lists them too, each removable, and clears all
+  // Tab from the box reaches the list's 모두 지우기 and the list stays; Esc there goes back to the box, closed
   await search.box.fill('')
+  await search.box.blur()
+  await search.box.focus()
+  await expect(list).toBeVisible()
+  await page.keyboard.press('Tab')
+  await expect(list.locator('xpath=..').getByRole('button', { name: '모두 지우기' })).toBeFocused()
+  await expect(list).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(search.box).toBeFocused()
+  await expect(list).toBeHidden()
+
+  // the empty search page lists them too, each removable, and clears all
   await search.box.blur()
   const shelf = search.panel.getByRole('region', { name: '최근 검색' })
   await expect(shelf.getByRole('listitem')).toHaveCount(1)

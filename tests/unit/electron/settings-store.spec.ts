@@ -40,6 +40,13 @@ describe('createSettingsStore', () => {
     expect(logged).toEqual([])
   })
 
+  test('remembers the search results\' order (absent until chosen) across instances', () => {
+    expect(createSettingsStore(dir, { log }).getSettings().searchSort).toBeUndefined()
+    createSettingsStore(dir, { log }).updateSettings({ searchSort: 'date' })
+    expect(createSettingsStore(dir, { log }).getSettings().searchSort).toBe('date')
+    expect(logged).toEqual([])
+  })
+
   test('refuses an invalid value without touching the file', async () => {
     const store = createSettingsStore(dir, { log })
     store.updateSettings({ zoom: 2 })
