@@ -422,9 +422,16 @@ async function layoutProblems(page: Page, screen: string): Promise<string[]> {
 
 const SHOTS = '/tmp/shots-a11y'
 
-/** Goes through the notes panel, all notes, bookmarks, trash, the import report, settings and the delete confirmation. */
+/**
+ * Goes through the search help, the notes panel, all notes, bookmarks, trash, the import progress and report,
+ * settings and the delete confirmation.
+ */
 async function eachScreen(page: Page, app: AppHandle, at: (screen: string) => Promise<void>): Promise<void> {
   await page.goto('/')
+  await page.keyboard.press('Control+k')
+  await expect(page.locator('.help')).toBeVisible()
+  await at('search-help')
+  await page.keyboard.press('Escape')
   await page.locator(`[role="option"][data-id="${SAMPLE_ID}"]`).click()
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   await page.keyboard.press('Control+Shift+M')
@@ -448,7 +455,13 @@ async function eachScreen(page: Page, app: AppHandle, at: (screen: string) => Pr
   await writeFile(join(folder, fresh.fileName), fresh.text)
   await writeFile(join(folder, 'a-very-long-file-name-of-a-download-that-did-not-finish-2026-11-30.pdf'), readFileSync(join(REPO_ROOT, 'archive/sample/pdf/sample-weekly-2026-01-09.pdf')).subarray(0, 3000))
   app.services.importPaths = [folder]
+  let release = (): void => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  app.services.importGate = () => held
   await page.getByRole('button', { name: '가져오기' }).click()
+  await expect(page.getByRole('status', { name: '가져오는 중' })).toContainText('2개 중 1번째 파일')
+  await at('import-progress')
+  release()
   const report = page.getByRole('dialog', { name: '가져오기 결과' })
   await expect(report.getByRole('listitem')).toHaveCount(2)
   await at('import-report')
