@@ -488,7 +488,7 @@ const SIZES = [
 ]
 for (const size of SIZES) {
   for (const theme of ['light', 'dark'] as const) {
-    test(`${size.name}, ${theme}: the notes panel, all notes, bookmarks, trash, import report, settings and delete confirmation neither scroll sideways nor cut text`, async ({ browser, app }) => {
+    test(`${size.name}, ${theme}: search help, notes panel, all notes, bookmarks, trash, import progress and report, settings, delete confirmation neither scroll sideways nor cut text`, async ({ browser, app }) => {
       await app.services.api.updateSettings({ theme })
       await seedNotes(app)
       const context = await browser.newContext({ baseURL: app.origin, viewport: { width: size.width, height: size.height }, deviceScaleFactor: size.scale, reducedMotion: 'reduce', locale: 'ko-KR' })
