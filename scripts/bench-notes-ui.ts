@@ -118,7 +118,10 @@ for (let run = 0; run < RUNS; run++) {
   // click and polling overhead left out).
   await page.evaluate(WATCH_FILTER)
   await page.getByRole('button', { name: /^#반도체/ }).click()
-  filter.push(Number(await page.waitForFunction('window.__filterMs').then((h) => h.jsonValue())))
+  // Polled with evaluate: waitForFunction's polling evaluates a string in the page, which the app's CSP refuses.
+  let filterMs: number | undefined
+  while ((filterMs = (await page.evaluate('window.__filterMs')) as number | undefined) === undefined) await page.evaluate(NEXT_FRAME)
+  filter.push(Number(filterMs))
   await context.close()
 }
 await browser.close()
