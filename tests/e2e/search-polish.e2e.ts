@@ -107,6 +107,31 @@ test('defect 2: closing search from the reader returns to the exact reading posi
   expect(focused.bottom).toBeLessThan(focused.height)
 })
 
+test('back from a hit far down the results: the same hit focused, the window exactly where it was', async ({ app, page }) => {
+  test.setTimeout(120_000)
+  await addGenerated(app, 40)
+  const errors = watchErrors(page)
+  const search = new SearchPage(page)
+  await page.goto('/')
+  await search.box.click()
+  await search.box.fill('베이징')
+  await page.getByRole('button', { name: '목록', exact: true }).click()
+  await expect.poll(() => search.hits.count()).toBe(50)
+  // The last hit of the page: far below the rows drawn at once when the results are shown again.
+  await search.hits.last().scrollIntoViewIfNeeded()
+  const last = search.hits.last()
+  const itemId = await last.getAttribute('data-item-id')
+  const before = await scrollY(page)
+  expect(before).toBeGreaterThan(2000)
+  await last.click()
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(search.hit(itemId ?? '')).toBeFocused()
+  expect(await scrollY(page)).toBe(before)
+  await expect(search.hit(itemId ?? '')).toBeInViewport()
+  expect(errors).toEqual([])
+})
+
 test('defect 8: the find bar never covers the current match', async ({ page }) => {
   await page.goto('/')
   await page.getByRole('listbox', { name: '브리핑 목록' }).getByRole('option').first().click()
