@@ -79,6 +79,11 @@ class ReaderStore {
     if (index >= this.drawn) this.drawn = index + 1
   }
 
+  /** Draws the next few items now (a jump that needs more page below its item). */
+  drawMore(): void {
+    this.drawn = Math.min(this.itemIds.length, this.drawn + DRAW_STEP)
+  }
+
   /** Draws every item (printing, going to the end). */
   drawAll(): void {
     this.drawn = this.itemIds.length
