@@ -143,7 +143,7 @@ for (let run = 0; run < RUNS; run++) {
     for (let i = 0; i < 20; i++) await page.mouse.wheel(0, 600)
   }, 'true')
 
-  const box = page.getByRole('searchbox', { name: '브리핑 검색' })
+  const box = page.getByRole('combobox', { name: '브리핑 검색' })
   await box.click()
   await measure(page, `type "${QUERY}", results drawn`, 'no long task > 50 ms', async () => {
     await box.pressSequentially(QUERY)

@@ -312,6 +312,11 @@ test('screenshots: library, reader and tables at 800, 1280 and 1920 px, light an
       await page.getByRole('navigation', { name: '보기' }).getByRole('button', { name: '보관함' }).click()
       await openBriefing(page, withTable.id)
       await saveScreenshot(page, `polish-reader-${width}-${scheme}`)
+      // The reader's tool row lines up with the page under it.
+      const [toolsLeft, pageLeft] = await page.evaluate(() =>
+        ['main .tools', 'main .page'].map((s) => Math.round(document.querySelector(s)?.getBoundingClientRect().left ?? -1))
+      )
+      expect(Math.abs(toolsLeft - pageLeft), `${width}px: tools at ${toolsLeft}, page at ${pageLeft}`).toBeLessThanOrEqual(1)
       if (item) {
         await page.locator(`article[id="${item.id}"] table`).first().scrollIntoViewIfNeeded()
         await saveScreenshot(page, `polish-table-${width}-${scheme}`)
