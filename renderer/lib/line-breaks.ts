@@ -15,9 +15,11 @@ export interface ProseRun {
 /** Characters that may not start a line and that Chromium still breaks before in Korean text. */
 const GLUED = /\S[\u00B7\u2027\u30FB]+/gu
 
+const ANY_GLUE = new RegExp(GLUED.source, 'u')
+
 /** Whether `text` has anything to glue (most texts do not, and are drawn as they are). */
 export function hasGlue(text: string): boolean {
-  return /\S[\u00B7\u2027\u30FB]/u.test(text)
+  return ANY_GLUE.test(text)
 }
 
 /** The runs of `text`; one plain run (the text itself) when nothing needs gluing. */

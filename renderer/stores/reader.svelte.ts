@@ -49,9 +49,10 @@ class ReaderStore {
     try {
       const briefing = await api.getBriefing({ id })
       if (request !== this.#request) return
-      const ids = briefing ? briefing.sections.flatMap((s) => s.items.map((item) => item.id)) : []
-      this.drawn = Math.min(ids.length, Math.max(DRAW_FIRST, ids.indexOf(this.target ?? '') + 1))
+      // Both set before the next render: it draws the first items (through the target), not the whole briefing.
       this.briefing = briefing
+      const ids = this.itemIds
+      this.drawn = Math.min(ids.length, Math.max(DRAW_FIRST, ids.indexOf(this.target ?? '') + 1))
       this.status = 'idle'
       this.#drawRest(request)
     } catch (error) {
