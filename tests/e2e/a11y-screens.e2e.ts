@@ -8,7 +8,6 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser, Page } from '@playwright/test'
 import { allItems } from '../../archive/model/briefing.ts'
 import { itemText } from '../../archive/notes/item-text.ts'
@@ -17,16 +16,10 @@ import { API_EVENTS, API_METHODS } from '../../electron/shared/ipc-contract.ts'
 import { installBridgeClient } from './bridge-client.ts'
 import { expect, REPO_ROOT, test } from './fixtures.ts'
 import type { AppHandle } from './fixtures.ts'
+import { axeViolations } from './pages.ts'
 
 const SAMPLE_ID = 'sample-weekly-2025-11-14'
 const item = (ref: string): string => `${SAMPLE_ID}/${ref}`
-
-async function violations(page: Page, screen: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze()
-  return result.violations.map(
-    (v) => `${screen}: ${v.id} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`
-  )
-}
 
 /**
  * Notes for the screens: a highlight with a comment and tags and an item note on the sample issue, a bookmark,
@@ -65,7 +58,7 @@ for (const locale of ['ko', 'en'] as const) {
       // The search help page: the search panel open with nothing typed.
       await page.keyboard.press('Control+k')
       await expect(page.locator('.help')).toBeVisible()
-      found.push(...(await violations(page, 'search help')))
+      found.push(...(await axeViolations(page, 'search help')))
       await page.keyboard.press('Escape')
 
       // The reader with the notes panel open and an item's note editor open.
@@ -76,7 +69,7 @@ for (const locale of ['ko', 'en'] as const) {
       await expect(panel.locator('ol.list > li')).toHaveCount(3)
       await page.locator(`[id="${item('I-04')}"] button[aria-label^="${locale === 'ko' ? '메모 추가:' : 'Add a note:'}"]`).click()
       await expect(page.locator(`[id="${item('I-04')}"] textarea`)).toBeVisible()
-      found.push(...(await violations(page, 'notes panel + editor')))
+      found.push(...(await axeViolations(page, 'notes panel + editor')))
       await page.locator(`[id="${item('I-04')}"] textarea`).press('Escape')
 
       // The all-notes view: notes, a detached one, a tag filter, the JSON import report.
@@ -84,24 +77,24 @@ for (const locale of ['ko', 'en'] as const) {
       await tab(page, 1).click()
       const list = page.locator('ol.virtual')
       await expect(list.locator('li')).toHaveCount(4)
-      found.push(...(await violations(page, 'all notes')))
+      found.push(...(await axeViolations(page, 'all notes')))
       await page.locator('aside.filters button.chip').filter({ hasText: '#부품' }).click()
       await expect(list.locator('li')).toHaveCount(1)
-      found.push(...(await violations(page, 'all notes, tag filter')))
+      found.push(...(await axeViolations(page, 'all notes, tag filter')))
       const foreign = join(app.root, 'foreign.json')
       await writeFile(foreign, JSON.stringify([{ type: 'Annotation', motivation: 'highlighting', body: [], target: { source: `briefing-reader://item/${item('I-02')}`, selector: [{ type: 'TextQuoteSelector', exact: '극저온 증폭기' }] } }, { type: 'Nothing' }]))
       app.services.openPath = foreign
       await page.locator('.notes-view .export').last().locator('button').last().click()
       await expect(page.locator('.import-report')).toBeVisible()
-      found.push(...(await violations(page, 'all notes, JSON import report')))
+      found.push(...(await axeViolations(page, 'all notes, JSON import report')))
 
       await tab(page, 2).click()
       await expect(page.locator('ol.virtual li')).toHaveCount(1)
-      found.push(...(await violations(page, 'bookmarks')))
+      found.push(...(await axeViolations(page, 'bookmarks')))
 
       await tab(page, 3).click()
       await expect(page.locator('main.trash li')).toHaveCount(1)
-      found.push(...(await violations(page, 'trash')))
+      found.push(...(await axeViolations(page, 'trash')))
 
       // The import progress card, held before its 3rd file; then the report with a failed file and a new one.
       await tab(page, 0).click()
@@ -121,11 +114,11 @@ for (const locale of ['ko', 'en'] as const) {
       await page.locator('button[aria-keyshortcuts="Control+O"]').click()
       await expect(page.locator('section.progress')).toBeVisible()
       await expect(page.locator('section.progress .file')).toContainText(fresh[2].fileName)
-      found.push(...(await violations(page, 'import progress')))
+      found.push(...(await axeViolations(page, 'import progress')))
       release()
       const report = page.locator('dialog.report')
       await expect(report.locator('.row.failed')).toHaveCount(1)
-      found.push(...(await violations(page, 'import report')))
+      found.push(...(await axeViolations(page, 'import report')))
       await report.locator('footer button').click()
       await expect(report).toBeHidden()
 
@@ -134,7 +127,7 @@ for (const locale of ['ko', 'en'] as const) {
       await page.keyboard.press('Delete')
       const confirm = page.locator('dialog.confirm')
       await expect(confirm).toBeVisible()
-      found.push(...(await violations(page, 'delete confirmation')))
+      found.push(...(await axeViolations(page, 'delete confirmation')))
       await page.keyboard.press('Escape')
       await expect(confirm).toBeHidden()
 
@@ -149,7 +142,7 @@ for (const locale of ['ko', 'en'] as const) {
       await settings.locator('.folder-actions button').first().click()
       await expect(settings.locator('.archive-folder .error')).toBeVisible()
       await settings.locator('.archive-folder').scrollIntoViewIfNeeded()
-      found.push(...(await violations(page, 'settings, archive folder')))
+      found.push(...(await axeViolations(page, 'settings, archive folder')))
       expect(found).toEqual([])
     })
   }
@@ -163,7 +156,7 @@ test.describe('the damaged-store notice', () => {
         await app.services.api.updateSettings({ locale, theme })
         await page.goto('/')
         await expect(page.locator('.store-notice')).toBeVisible()
-        expect(await violations(page, 'store notice')).toEqual([])
+        expect(await axeViolations(page, 'store notice')).toEqual([])
       })
     }
   }
@@ -483,25 +476,23 @@ const SIZES = [
   { name: '800x900', width: 800, height: 900, scale: 1 },
   { name: '700x800', width: 700, height: 800, scale: 1 }
 ]
+// One theme: the themes differ only in colours (every colour is a light-dark() pair in app.css), never in layout.
 for (const size of SIZES) {
-  for (const theme of ['light', 'dark'] as const) {
-    test(`${size.name}, ${theme}: search help, notes panel, all notes, bookmarks, trash, import progress and report, settings, delete confirmation neither scroll sideways nor cut text`, async ({ browser, app }) => {
-      await app.services.api.updateSettings({ theme })
-      await seedNotes(app)
-      const context = await browser.newContext({ baseURL: app.origin, viewport: { width: size.width, height: size.height }, deviceScaleFactor: size.scale, reducedMotion: 'reduce', locale: 'ko-KR' })
-      await context.addInitScript(installBridgeClient, { methods: API_METHODS, events: API_EVENTS })
-      const page = await context.newPage()
-      await mkdir(SHOTS, { recursive: true })
-      const found: string[] = []
-      try {
-        await eachScreen(page, app, async (screen) => {
-          found.push(...(await layoutProblems(page, `${screen} ${size.name}`)))
-          await page.screenshot({ path: join(SHOTS, `${screen}-${size.name}-${theme}.png`) })
-        })
-      } finally {
-        await context.close()
-      }
-      expect(found).toEqual([])
-    })
-  }
+  test(`${size.name}: search help, notes panel, all notes, bookmarks, trash, import progress and report, settings, delete confirmation neither scroll sideways nor cut text`, async ({ browser, app }) => {
+    await seedNotes(app)
+    const context = await browser.newContext({ baseURL: app.origin, viewport: { width: size.width, height: size.height }, deviceScaleFactor: size.scale, reducedMotion: 'reduce', locale: 'ko-KR' })
+    await context.addInitScript(installBridgeClient, { methods: API_METHODS, events: API_EVENTS })
+    const page = await context.newPage()
+    await mkdir(SHOTS, { recursive: true })
+    const found: string[] = []
+    try {
+      await eachScreen(page, app, async (screen) => {
+        found.push(...(await layoutProblems(page, `${screen} ${size.name}`)))
+        await page.screenshot({ path: join(SHOTS, `${screen}-${size.name}.png`) })
+      })
+    } finally {
+      await context.close()
+    }
+    expect(found).toEqual([])
+  })
 }

@@ -2,10 +2,11 @@
  * Playwright fixtures for the end-to-end journeys: Debian's Chromium (Electron cannot run here) opens the
  * built renderer served by the loopback bridge, whose `window.archive` reaches the real main-process
  * services. Each test gets its own temporary archive (the bundled sample briefings, plus the seed briefing
- * when ../shared/seed exists: `app.seed`) and its own settings folder.
+ * when ../shared/seed exists: `app.seed`) and its own settings folder. The archive is imported and indexed
+ * once per worker and copied for each test (importing it took about a second per test).
  */
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -61,6 +62,8 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
 
 interface WorkerFixtures {
   browser: Browser
+  /** An archive folder with the samples (and the seed) imported and indexed, copied for each test. */
+  sampleArchive: { dir: string; seed: boolean }
 }
 interface TestFixtures {
   app: AppHandle
@@ -84,26 +87,43 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   userDataFiles: [undefined, { option: true }],
 
-  app: async ({ userDataFiles }, use) => {
+  sampleArchive: [
+    async ({}, use) => {
+      // The bundled sample briefings always; the seed too when ../shared/seed exists (seedAvailable() prints
+      // the reason when it does not). A clone without the seed still runs every journey on the samples.
+      const samples = existsSync(SAMPLE_DIR) ? listSampleFiles() : []
+      if (samples.length === 0) throw new Error(`e2e: no sample briefings in ${SAMPLE_DIR}`)
+      const seed = seedAvailable()
+      const root = await mkdtemp(join(tmpdir(), 'briefing-e2e-samples-'))
+      const services = await createRealServices(join(root, 'archive'), join(root, 'user-data'))
+      for (const file of seed ? [...samples, SEED_FILE] : samples) {
+        const outcome = await services.store.importFile(file)
+        if (outcome.status === 'failed') throw new Error(`e2e: import of ${file} failed: ${outcome.error}`)
+      }
+      await services.searchService.refresh()
+      await services.searchService.close()
+      await services.notesStore.close()
+      await services.parser.close()
+      await use({ dir: join(root, 'archive'), seed })
+      await rm(root, { recursive: true, force: true })
+    },
+    { scope: 'worker' }
+  ],
+
+  app: async ({ userDataFiles, sampleArchive }, use) => {
     if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
       throw new Error(`e2e: ${RENDERER_DIR}/index.html missing; run electron-vite build -c electron.config.ts first`)
     }
-    // The bundled sample briefings always; the seed too when ../shared/seed exists (seedAvailable() prints
-    // the reason when it does not). A clone without the seed still runs every journey on the samples.
-    const samples = existsSync(SAMPLE_DIR) ? listSampleFiles() : []
-    if (samples.length === 0) throw new Error(`e2e: no sample briefings in ${SAMPLE_DIR}`)
-    const seed = seedAvailable()
+    const { seed } = sampleArchive
     const root = await mkdtemp(join(tmpdir(), 'briefing-e2e-'))
     for (const [path, content] of Object.entries(userDataFiles ?? {})) {
       await mkdir(dirname(join(root, 'user-data', path)), { recursive: true })
       await writeFile(join(root, 'user-data', path), content)
     }
+    // The catalogue, briefings, sources and saved index hold no absolute paths: a copy is the same archive.
+    await cp(sampleArchive.dir, join(root, 'archive'), { recursive: true })
     const services = await createRealServices(join(root, 'archive'), join(root, 'user-data'))
-    for (const file of seed ? [...samples, SEED_FILE] : samples) {
-      const outcome = await services.store.importFile(file)
-      if (outcome.status === 'failed') throw new Error(`e2e: import of ${file} failed: ${outcome.error}`)
-    }
-    await services.searchService.refresh()
+    await services.searchService.ready
     const bridge = await startBridge(RENDERER_DIR, services)
     await use({
       origin: bridge.origin,

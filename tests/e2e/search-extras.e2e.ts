@@ -6,12 +6,11 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { generateBriefings } from '../../archive/sample/generate.ts'
 import type { AppHandle } from './fixtures.ts'
 import { expect, test } from './fixtures.ts'
-import { SearchPage, watchErrors } from './pages.ts'
+import { axeViolations, SearchPage, watchErrors } from './pages.ts'
 
 const SHOTS = '/tmp/shots-search'
 
@@ -322,13 +321,6 @@ async function seedSearches(app: AppHandle): Promise<void> {
   await api.saveSearch({ name: '반도체 동향', query: '반도체', filters: {} })
 }
 
-async function violations(page: Page, screen: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze()
-  return result.violations.map(
-    (v) => `${screen}: ${v.id} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`
-  )
-}
-
 const HANGUL = /\p{Script=Hangul}/u
 
 for (const locale of ['ko', 'en'] as const) {
@@ -345,7 +337,7 @@ for (const locale of ['ko', 'en'] as const) {
       const list = page.getByRole('listbox', { name: locale === 'ko' ? '최근 검색' : 'Recent searches' })
       await expect(list).toBeVisible()
       await page.keyboard.press('ArrowDown')
-      found.push(...(await violations(page, 'recent list open, saved list')))
+      found.push(...(await axeViolations(page, 'recent list open, saved list')))
       if (locale === 'en') {
         // the new UI in English has no Korean of its own (the queries are the user's)
         for (const text of [
@@ -363,7 +355,7 @@ for (const locale of ['ko', 'en'] as const) {
       await expect(page.locator('#date-range-error')).toBeVisible()
       await page.getByRole('button', { name: locale === 'ko' ? /저장한 검색 1개/ : /Saved searches \(1\)/ }).click()
       await expect(page.locator('#search-saved-panel')).toBeVisible()
-      found.push(...(await violations(page, 'results: sort, date range (backwards), saved panel')))
+      found.push(...(await axeViolations(page, 'results: sort, date range (backwards), saved panel')))
       if (locale === 'en') {
         for (const text of [
           await page.locator('.range').innerText(),
@@ -373,7 +365,7 @@ for (const locale of ['ko', 'en'] as const) {
       }
       await page.getByRole('button', { name: locale === 'ko' ? '검색 저장' : 'Save search' }).click()
       await expect(page.locator('#search-save-form')).toBeVisible()
-      found.push(...(await violations(page, 'save form')))
+      found.push(...(await axeViolations(page, 'save form')))
       expect(found).toEqual([])
     })
   }
