@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Page } from '@playwright/test'
 import { generateBriefings } from '../archive/sample/generate.ts'
-import { createRealServices, startBridge } from '../tests/e2e/bridge-server.ts'
+import { closeRealServices, createRealServices, startBridge } from '../tests/e2e/bridge-server.ts'
 import { installBridgeClient } from '../tests/e2e/bridge-client.ts'
 import { API_EVENTS, API_METHODS } from '../electron/shared/ipc-contract.ts'
 import { CHROMIUM_ARGS } from '../tests/e2e/fixtures.ts'
@@ -98,9 +98,7 @@ if (!kept || !existsSync(join(archiveDir, 'archive.json'))) {
     if (r.status === 'failed') throw new Error(r.error)
   }
   await builder.searchService.refresh()
-  await builder.searchService.close()
-  await builder.notesStore.close()
-  await builder.parser.close()
+  await closeRealServices(builder)
 }
 // A second start: the catalogue and the saved index are loaded, as when the app is opened again.
 const services = await createRealServices(archiveDir, join(root, 'user-data'))
@@ -156,9 +154,7 @@ for (let run = 0; run < RUNS; run++) {
 }
 await browser.close()
 await bridge.close()
-await services.searchService.close()
-await services.notesStore.close()
-await services.parser.close()
+await closeRealServices(services)
 rmSync(root, { recursive: true, force: true })
 
 console.log(`\n${count} briefings, saved index, Chromium 1280×800, ${RUNS} runs (median / max)\n`)

@@ -11,7 +11,7 @@ import { allItems } from '../archive/model/briefing.ts'
 import { listSampleFiles } from '../archive/storage/sample-files.ts'
 import { API_EVENTS, API_METHODS } from '../electron/shared/ipc-contract.ts'
 import { installBridgeClient } from '../tests/e2e/bridge-client.ts'
-import { createRealServices, startBridge } from '../tests/e2e/bridge-server.ts'
+import { closeRealServices, createRealServices, startBridge } from '../tests/e2e/bridge-server.ts'
 import { CHROMIUM_ARGS } from '../tests/e2e/fixtures.ts'
 import { chromiumPathOrThrow } from './chromium.ts'
 
@@ -62,7 +62,5 @@ await shot('search')
 
 await browser.close()
 await bridge.close()
-await services.searchService.close()
-await services.notesStore.close()
-await services.parser.close()
+await closeRealServices(services)
 rmSync(root, { recursive: true, force: true })

@@ -220,6 +220,13 @@ function streamEvents(req: IncomingMessage, res: ServerResponse, events: EventHu
 }
 
 /** Starts the bridge on 127.0.0.1 at a random port, serving `rendererDir` and answering with `services`. */
+/** Closes the services in order: the search index (its workers end), the notes store, then the parser's worker. */
+export async function closeRealServices(services: RealServices): Promise<void> {
+  await services.searchService.close()
+  await services.notesStore.close()
+  await services.parser.close()
+}
+
 export async function startBridge(rendererDir: string, services: RealServices): Promise<Bridge> {
   const headers = securityHeaders(CONTENT_SECURITY_POLICY)
   const assets = createAssetHandler(rendererDir, headers)

@@ -17,7 +17,7 @@ import { SEED_FILE, seedAvailable } from '../helpers/seed.ts'
 import { API_EVENTS, API_METHODS } from '../../electron/shared/ipc-contract.ts'
 import { chromiumPathOrThrow } from '../../scripts/chromium.ts'
 import { installBridgeClient } from './bridge-client.ts'
-import { createRealServices, startBridge } from './bridge-server.ts'
+import { closeRealServices, createRealServices, startBridge } from './bridge-server.ts'
 import type { RealServices } from './bridge-server.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -101,9 +101,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         if (outcome.status === 'failed') throw new Error(`e2e: import of ${file} failed: ${outcome.error}`)
       }
       await services.searchService.refresh()
-      await services.searchService.close()
-      await services.notesStore.close()
-      await services.parser.close()
+      await closeRealServices(services)
       await use({ dir: join(root, 'archive'), seed })
       await rm(root, { recursive: true, force: true })
     },
@@ -133,9 +131,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       opened: async () => (await fetch(`${bridge.origin}/__test/opened`)).json() as Promise<string[]>
     })
     await bridge.close()
-    await services.searchService.close()
-    await services.notesStore.close()
-    await services.parser.close()
+    await closeRealServices(services)
     await rm(root, { recursive: true, force: true })
   },
 
