@@ -3,8 +3,8 @@
  * over BRIEFINGS generated briefings (default 2,600) in an archive whose search index is saved (the services are
  * opened a second time, so the index is loaded as at a normal start). Five runs; each measures, in the page:
  * the library visible after start (navigation → the first row painted), opening a briefing, returning to the
- * library, scrolling the library, typing a search and drawing its results, and "결과 더 보기". The start is also
- * measured a second time in the same page (warm caches). Opening a briefing is
+ * library, scrolling the library, typing a search and drawing its results, and "결과 더 보기"; last, the start again
+ * in the same page (warm caches). Opening a briefing is
  * timed twice: until its first items show, and until every item is drawn (the reader draws a few per frame). Each step also
  * reads the long tasks (PerformanceObserver 'longtask') it caused. Prints a Markdown table with the targets.
  *
@@ -90,6 +90,7 @@ async function measure(page: Page, name: string, target: string, action: () => P
   record(name, target, t1 - t0, longest)
 }
 
+const WARM = 'library visible, opened again (warm caches)'
 /** Loads the app and records when the library's first row was painted and the longest task until then. */
 async function start(page: Page, name: string): Promise<void> {
   await page.goto('/')
@@ -125,9 +126,8 @@ for (let run = 0; run < RUNS; run++) {
   const page = await context.newPage()
   const list = page.getByRole('listbox', { name: '브리핑 목록' })
   await start(page, 'library visible after start')
-  // The same start again in this page: the script's compiled code and the files are cached now (Electron keeps
-  // only the compiled code across restarts, app:// being registered with codeCache), so this is the warm case.
-  await start(page, 'library visible, opened again (warm caches)')
+  // Reserves the warm start's row under the cold one; it is measured last, so every other step runs after a cold start.
+  if (run === 0) steps.set(WARM, { name: WARM, target: '≤ 400 ms, no long task > 50 ms', times: [], longest: [] })
 
   await measure(page, 'open a briefing (its first items shown)', 'no long task > 50 ms', async () => {
     await page.evaluate('window.__drawnAt = 0')
@@ -159,6 +159,9 @@ for (let run = 0; run < RUNS; run++) {
   await measure(page, '결과 더 보기 (next page)', 'no long task > 50 ms', async () => {
     await page.getByRole('button', { name: '결과 더 보기' }).click()
   }, `document.querySelector('#search-panel .more button:not([disabled])') !== null || document.querySelectorAll('#search-results [data-item-id]').length > ${before}`)
+  // The same start again in this page: the script's compiled code and the files are cached now (Electron keeps
+  // only the compiled code across restarts, app:// being registered with codeCache), so this is the warm case.
+  await start(page, WARM)
   await context.close()
 }
 await browser.close()
