@@ -67,3 +67,13 @@ test('200 briefings and three posts: groups with counts, filters, sort, only the
   await expect(listbox.getByRole('option').first()).toContainText('단일 게시물')
   expect(errors).toEqual([])
 })
+
+test('a key pressed as the page loads reaches the app, which mounts a task later: Ctrl+K goes to the search box', async ({ page }) => {
+  const errors = watchErrors(page)
+  // Right after the load event the app may not be mounted yet: its keys are held and dispatched again
+  // (holdEarlyKeys, tested in early-keys.spec.ts; this is what a journey pressing Ctrl+K at once relies on).
+  await page.goto('/')
+  await page.keyboard.press('Control+k')
+  await expect(page.getByRole('combobox', { name: '브리핑 검색' })).toBeFocused()
+  expect(errors).toEqual([])
+})
