@@ -97,3 +97,32 @@ test('find in briefing, opened at once, counts the matches of every item, drawn 
   expect(Number(settled.split('/')[1])).toBeGreaterThan(0)
   expect(errors).toEqual([])
 })
+
+test('after the start, the reader\'s font faces are laid out once in idle time, hidden, and nothing is left behind', async ({ page }) => {
+  const errors = watchErrors(page)
+  // Records each probe warmFont lays out (a span on the body, measured once) as it is at that moment.
+  await page.addInitScript(() => {
+    const seen: { lang: string; family: string; weight: string; hidden: boolean; ariaHidden: string | null }[] = []
+    Object.assign(window, { __probes: seen })
+    const measure = Element.prototype.getBoundingClientRect
+    Element.prototype.getBoundingClientRect = function (this: Element) {
+      if (this instanceof HTMLSpanElement && this.parentElement === document.body) {
+        const style = getComputedStyle(this)
+        seen.push({ lang: this.lang, family: style.fontFamily, weight: style.fontWeight, hidden: style.visibility === 'hidden', ariaHidden: this.getAttribute('aria-hidden') })
+      }
+      return measure.call(this)
+    }
+  })
+  await page.goto('/')
+  await expect(page.getByRole('listbox', { name: '브리핑 목록' }).getByRole('option').first()).toBeVisible()
+  const probes = () => page.evaluate(() => (window as unknown as { __probes: { lang: string; family: string; weight: string; hidden: boolean; ariaHidden: string | null }[] }).__probes)
+  await expect.poll(async () => (await probes()).length).toBe(3)
+  const laidOut = await probes()
+  expect(laidOut.map((p) => `${p.lang} ${p.weight}`)).toEqual(['zh 400', 'zh 700', 'ko 700'])
+  expect(laidOut[0].family).toContain('Noto Sans CJK SC')
+  expect(laidOut[2].family).toContain('Georgia')
+  expect(laidOut.every((p) => p.hidden && p.ariaHidden === 'true')).toBe(true)
+  // Each was removed once laid out.
+  expect(await page.evaluate(() => document.querySelectorAll('body > span').length)).toBe(0)
+  expect(errors).toEqual([])
+})
