@@ -64,6 +64,18 @@ export class SearchPage {
     return Number.parseInt(text.replace(/[^\d]/g, ''), 10)
   }
 
+  /**
+   * How many hits are loaded ("N건 중 M건 표시": M), once that many are drawn (the rows are drawn a few per
+   * frame, so counting them right after the answer shows may see only the first).
+   */
+  async loaded(): Promise<number> {
+    const line = this.panel.getByText(/건 중 [\d,]+건 표시/)
+    await expect(line).toBeVisible()
+    const loaded = Number.parseInt((await line.textContent())?.match(/중 ([\d,]+)건 표시/)?.[1].replace(/,/g, '') ?? '', 10)
+    await expect(this.hits).toHaveCount(loaded)
+    return loaded
+  }
+
   /** The item ids of the hits, in display order. */
   async hitIds(): Promise<string[]> {
     return this.hits.evaluateAll((options) => options.map((o) => o.getAttribute('data-item-id') ?? ''))

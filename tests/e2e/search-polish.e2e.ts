@@ -50,9 +50,9 @@ test('defect 1: counts come from every result; grouped pages come newest first a
   const first = await groupsShown(page)
   expect(first[0]).toBe(briefings[0])
   expect(first).toEqual(briefings.slice(0, first.length))
-  await expect(page.getByText(`${all.total.toLocaleString('en-US')}건 중 ${(await search.hits.count()).toLocaleString('en-US')}건 표시`)).toBeVisible()
+  const shownBefore = await search.loaded()
+  await expect(page.getByText(`${all.total.toLocaleString('en-US')}건 중 ${shownBefore.toLocaleString('en-US')}건 표시`)).toBeVisible()
   // More: the groups already shown stay where they were, older ones are added below.
-  const shownBefore = await search.hits.count()
   await page.getByRole('button', { name: '결과 더 보기' }).click()
   await expect.poll(() => search.hits.count()).toBeGreaterThan(shownBefore)
   const second = await groupsShown(page)

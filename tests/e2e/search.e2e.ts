@@ -397,8 +397,7 @@ test('pages through more results than one page holds', async ({ page, app }, tes
   // More than one page: whole briefings up to 50 hits (grouped results page by briefing), then "결과 더 보기"
   // for the rest. A typed filter shows as active.
   await search.box.fill('published:2000..2100')
-  await expect(search.panel.getByText(/건 중 \d+건 표시/)).toBeVisible()
-  const first = await search.hits.count()
+  const first = await search.loaded()
   expect(first).toBeGreaterThan(0)
   expect(first).toBeLessThanOrEqual(PAGE)
   const all = await search.total()
