@@ -1,6 +1,7 @@
 import { mount } from 'svelte'
 import App from './App.svelte'
 import { holdEarlyKeys } from './lib/early-keys.ts'
+import { APP_FACES, warmFont } from './lib/warm-fonts.ts'
 import { library } from './stores/library.svelte.ts'
 import { settings } from './stores/settings.svelte.ts'
 import './styles/app.css'
@@ -12,9 +13,23 @@ void library.load()
 const target = document.getElementById('app')
 if (!target) throw new Error('renderer: #app element missing from index.html')
 
-// Mounted in a task of its own: evaluating the scripts and the first render were one 90–140 ms task (issue 10).
+// Each in a task of its own (the scripts' evaluation, the first layout of text and the first render in one task
+// were the start's longest, issue 10, 13): the window's font faces (see APP_FACES), then the app. Keys pressed
+// meanwhile are held and given to the app once it is mounted.
 const replayKeys = holdEarlyKeys(window, KeyboardEvent)
-setTimeout(() => {
-  mount(App, { target })
-  replayKeys()
-})
+const steps = [
+  ...APP_FACES.map((face) => () => warmFont(document, face)),
+  () => {
+    mount(App, { target })
+    replayKeys()
+  }
+]
+const next = (): void => {
+  const step = steps.shift()
+  if (!step) return
+  setTimeout(() => {
+    step()
+    next()
+  })
+}
+next()

@@ -1,5 +1,5 @@
 /**
- * The app mounts in the task after its scripts are evaluated (one task for both was the start's longest, issue
+ * The app mounts a few tasks after its scripts are evaluated (one task for all was the start's longest, issue
  * 10), so the page's load event can come before it and a key pressed at once (Ctrl+K) would find no handler.
  * The keys pressed until then are held and, once the app is mounted, dispatched again where focus is.
  */

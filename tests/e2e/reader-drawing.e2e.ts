@@ -98,7 +98,7 @@ test('find in briefing, opened at once, counts the matches of every item, drawn 
   expect(errors).toEqual([])
 })
 
-test('after the start, the reader\'s font faces are laid out once in idle time, hidden, and nothing is left behind', async ({ page }) => {
+test('the window\'s font faces are laid out before the first render and the reader\'s in idle time, once each, hidden, nothing left behind', async ({ page }) => {
   const errors = watchErrors(page)
   // Records each probe warmFont lays out (a span on the body, measured once) as it is at that moment.
   await page.addInitScript(() => {
@@ -116,11 +116,13 @@ test('after the start, the reader\'s font faces are laid out once in idle time, 
   await page.goto('/')
   await expect(page.getByRole('listbox', { name: '브리핑 목록' }).getByRole('option').first()).toBeVisible()
   const probes = () => page.evaluate(() => (window as unknown as { __probes: { lang: string; family: string; weight: string; hidden: boolean; ariaHidden: string | null }[] }).__probes)
-  await expect.poll(async () => (await probes()).length).toBe(3)
+  await expect.poll(async () => (await probes()).length).toBe(5)
   const laidOut = await probes()
-  expect(laidOut.map((p) => `${p.lang} ${p.weight}`)).toEqual(['zh 400', 'zh 700', 'ko 700'])
-  expect(laidOut[0].family).toContain('Noto Sans CJK SC')
-  expect(laidOut[2].family).toContain('Georgia')
+  // The window's face before the first render, then the reader's in idle time.
+  expect(laidOut.map((p) => `${p.lang} ${p.weight}`)).toEqual(['ko 400', 'ko 700', 'zh 400', 'zh 700', 'ko 700'])
+  expect(laidOut[0].family).toContain('Noto Sans CJK KR')
+  expect(laidOut[2].family).toContain('Noto Sans CJK SC')
+  expect(laidOut[4].family).toContain('Georgia')
   expect(laidOut.every((p) => p.hidden && p.ariaHidden === 'true')).toBe(true)
   // Each was removed once laid out.
   expect(await page.evaluate(() => document.querySelectorAll('body > span').length)).toBe(0)
