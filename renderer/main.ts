@@ -1,6 +1,7 @@
 import { mount } from 'svelte'
 import App from './App.svelte'
 import { holdEarlyKeys } from './lib/early-keys.ts'
+import { inTurn } from './lib/in-turn.ts'
 import { APP_FACES, warmFont } from './lib/warm-fonts.ts'
 import { library } from './stores/library.svelte.ts'
 import { settings } from './stores/settings.svelte.ts'
@@ -17,19 +18,16 @@ if (!target) throw new Error('renderer: #app element missing from index.html')
 // were the start's longest, issue 10, 13): the window's font faces (see APP_FACES), then the app. Keys pressed
 // meanwhile are held and given to the app once it is mounted.
 const replayKeys = holdEarlyKeys(window, KeyboardEvent)
-const steps = [
-  ...APP_FACES.map((face) => () => warmFont(document, face)),
-  () => {
-    mount(App, { target })
-    replayKeys()
+inTurn(
+  [
+    ...APP_FACES.map((face) => () => warmFont(document, face)),
+    () => {
+      mount(App, { target })
+      replayKeys()
+    }
+  ],
+  (run) => {
+    const timer = setTimeout(run)
+    return () => clearTimeout(timer)
   }
-]
-const next = (): void => {
-  const step = steps.shift()
-  if (!step) return
-  setTimeout(() => {
-    step()
-    next()
-  })
-}
-next()
+)

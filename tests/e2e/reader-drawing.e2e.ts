@@ -98,11 +98,14 @@ test('find in briefing, opened at once, counts the matches of every item, drawn 
   expect(errors).toEqual([])
 })
 
+/** A font probe as it was when laid out. */
+type Probe = { lang: string; family: string; weight: string; hidden: boolean; ariaHidden: string | null }
+
 test('the window\'s font faces are laid out before the first render and the reader\'s in idle time, once each, hidden, nothing left behind', async ({ page }) => {
   const errors = watchErrors(page)
   // Records each probe warmFont lays out (a span on the body, measured once) as it is at that moment.
   await page.addInitScript(() => {
-    const seen: { lang: string; family: string; weight: string; hidden: boolean; ariaHidden: string | null }[] = []
+    const seen: Probe[] = []
     Object.assign(window, { __probes: seen })
     const measure = Element.prototype.getBoundingClientRect
     Element.prototype.getBoundingClientRect = function (this: Element) {
@@ -115,7 +118,7 @@ test('the window\'s font faces are laid out before the first render and the read
   })
   await page.goto('/')
   await expect(page.getByRole('listbox', { name: '브리핑 목록' }).getByRole('option').first()).toBeVisible()
-  const probes = () => page.evaluate(() => (window as unknown as { __probes: { lang: string; family: string; weight: string; hidden: boolean; ariaHidden: string | null }[] }).__probes)
+  const probes = () => page.evaluate(() => (window as unknown as { __probes: Probe[] }).__probes)
   await expect.poll(async () => (await probes()).length).toBe(5)
   const laidOut = await probes()
   // The window's face before the first render, then the reader's in idle time.
