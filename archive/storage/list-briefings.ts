@@ -5,6 +5,7 @@
  * anything changed. A briefing that cannot be read is left out with a warning; only a folder that cannot be
  * listed at all is an error.
  */
+import { statSync } from 'node:fs'
 import { readdir, stat } from 'node:fs/promises'
 import type { Stats } from 'node:fs'
 import { extname, join } from 'node:path'
@@ -83,6 +84,30 @@ async function storedIds(folder: ArchiveFolder): Promise<string[]> {
 
 const statOf = (path: string): Promise<Stats | undefined> => stat(path).then((st) => st, () => undefined)
 
+/** How many files statAll checks between two turns of the event loop (about 1 ms). */
+const STAT_CHUNK = 256
+
+/**
+ * The stats of `paths` (undefined: missing or unreadable), checked synchronously a chunk at a time with a turn
+ * of the event loop between chunks: 2,600 briefings in 7–10 ms where one promise a file took 20–43 ms (the
+ * library's first listing waits for this; issue 10, 13), and main's other work (the app's files, IPC) is
+ * answered between chunks.
+ */
+export async function statAll(paths: readonly string[]): Promise<(Stats | undefined)[]> {
+  const stats: (Stats | undefined)[] = []
+  for (let from = 0; from < paths.length; from += STAT_CHUNK) {
+    if (from > 0) await new Promise((resolve) => setImmediate(resolve))
+    for (const path of paths.slice(from, from + STAT_CHUNK)) {
+      try {
+        stats.push(statSync(path, { throwIfNoEntry: false }))
+      } catch {
+        stats.push(undefined)
+      }
+    }
+  }
+  return stats
+}
+
 /**
  * The summary of each readable briefing: from the catalogue when its JSON is unchanged, else read,
  * summarised and recorded in `catalog`; `changed` when anything was recorded.
@@ -92,7 +117,7 @@ async function summarize(
   catalog: Map<string, CatalogEntry>,
   ids: string[]
 ): Promise<{ summaries: BriefingSummary[]; changed: boolean }> {
-  const infos = await Promise.all(ids.map((id) => statOf(briefingPath(folder, id))))
+  const infos = await statAll(ids.map((id) => briefingPath(folder, id)))
   const summaries: BriefingSummary[] = []
   let changed = false
   for (const [k, id] of ids.entries()) {
