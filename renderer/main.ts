@@ -1,7 +1,10 @@
+// First: it starts the font faces' worker (see font-faces.ts).
+import { faces } from './lib/font-faces.ts'
 import { mount } from 'svelte'
 import App from './App.svelte'
 import { holdEarlyKeys } from './lib/early-keys.ts'
 import { inTurn } from './lib/in-turn.ts'
+import { workerFace } from './lib/font-loader.ts'
 import { APP_FACES, warmFont } from './lib/warm-fonts.ts'
 import { library } from './stores/library.svelte.ts'
 import { settings } from './stores/settings.svelte.ts'
@@ -20,6 +23,10 @@ if (!target) throw new Error('renderer: #app element missing from index.html')
 const replayKeys = holdEarlyKeys(window, KeyboardEvent)
 inTurn(
   [
+    () => {
+      const style = getComputedStyle(document.documentElement)
+      return faces.load(APP_FACES.map((face) => workerFace(face, style)))
+    },
     ...APP_FACES.map((face) => () => warmFont(document, face)),
     () => {
       mount(App, { target })

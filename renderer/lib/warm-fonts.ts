@@ -1,19 +1,14 @@
 /**
- * The first text laid out in a font face makes Chromium find and load that face: on Linux a font-matching
- * round trip to the browser process, 15–40 ms a face, 30–65 ms in a fresh process (the app's every start). Inside
- * a task that draws (the first render, opening a briefing) that made the task a long one (issue 10, 13). So each
- * face is laid out once, off screen and hidden from everyone, in a task of its own: the window's own faces
- * (APP_FACES) before the first render, while the library's list is on its way; the faces only the reader uses
- * (READER_FACES: Chinese regular and bold, the numerals' serif) in idle moments after the start.
+ * The first text laid out in a font face makes Chromium find and load that face: on Linux a synchronous wait
+ * for the browser process, which copies the whole font file (19–27 MB for Noto CJK) into shared memory, 20–90 ms a
+ * face in a fresh process (the app's every start). Inside a task that draws (the first render, opening a
+ * briefing) that made the task a long one (issue 10, 13). So each face is first loaded by the font worker
+ * (font-loader.ts), then laid out once here, off screen and hidden from everyone, in a task of its own (the
+ * window's caches of that face): the window's own faces (APP_FACES) before the first render, while the library's
+ * list is on its way; the faces only the reader uses (READER_FACES: Chinese regular and bold, the numerals'
+ * serif) in idle moments after the start.
  */
-
-/** One face: the font-family (the app's own custom properties, so the faces are the ones the CSS asks for). */
-export interface FontSpecimen {
-  family: string
-  weight: number
-  lang: string
-  text: string
-}
+import type { FontSpecimen } from './font-loader.ts'
 
 /** The window's own face, regular and bold (the library's rows and titles). */
 export const APP_FACES: readonly FontSpecimen[] = [

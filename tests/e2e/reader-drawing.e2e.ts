@@ -101,12 +101,27 @@ test('find in briefing, opened at once, counts the matches of every item, drawn 
 /** A font probe as it was when laid out. */
 type Probe = { lang: string; family: string; weight: string; hidden: boolean; ariaHidden: string | null }
 
-test('the window\'s font faces are laid out before the first render and the reader\'s in idle time, once each, hidden, nothing left behind', async ({ page }) => {
+test('the font faces are loaded in a worker, then laid out in the window: its own before the first render, the reader\'s in idle time, once each, hidden, nothing left behind', async ({ page }) => {
   const errors = watchErrors(page)
-  // Records each probe warmFont lays out (a span on the body, measured once) as it is at that moment.
+  // Records each probe warmFont lays out (a span on the body, measured once) as it is at that moment, and each
+  // worker the page starts (its name, what it answered, whether it was ended).
   await page.addInitScript(() => {
     const seen: Probe[] = []
-    Object.assign(window, { __probes: seen })
+    const workers: { name: string; answers: unknown[]; ended: boolean }[] = []
+    Object.assign(window, { __probes: seen, __workers: workers })
+    const PageWorker = window.Worker
+    window.Worker = class extends PageWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options)
+        const record = { name: options?.name ?? '', answers: [] as unknown[], ended: false }
+        workers.push(record)
+        this.addEventListener('message', (event) => record.answers.push(event.data))
+      }
+      terminate(): void {
+        workers.find((w) => !w.ended)!.ended = true
+        super.terminate()
+      }
+    }
     const measure = Element.prototype.getBoundingClientRect
     Element.prototype.getBoundingClientRect = function (this: Element) {
       if (this instanceof HTMLSpanElement && this.parentElement === document.body) {
@@ -129,5 +144,10 @@ test('the window\'s font faces are laid out before the first render and the read
   expect(laidOut.every((p) => p.hidden && p.ariaHidden === 'true')).toBe(true)
   // Each was removed once laid out.
   expect(await page.evaluate(() => document.querySelectorAll('body > span').length)).toBe(0)
+  // One worker measured them first (the window's two faces, then the reader's three) and was ended: the app's
+  // CSP lets it run and its canvas has text.
+  const workers = () => page.evaluate(() => (window as unknown as { __workers: { name: string; answers: unknown[]; ended: boolean }[] }).__workers)
+  await expect.poll(async () => (await workers()).filter((w) => w.ended).length).toBe(1)
+  expect(await workers()).toEqual([{ name: 'font faces', answers: [2, 3], ended: true }])
   expect(errors).toEqual([])
 })

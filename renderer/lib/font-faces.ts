@@ -1,0 +1,10 @@
+/**
+ * The font faces' worker (see fontWorkerLoader), started when this module is evaluated: main.ts imports it
+ * first, before the app's other modules, so that the worker is running by the time the window's faces are
+ * asked for (a worker takes 30–45 ms to start in a fresh renderer).
+ */
+import { fontWorkerLoader } from './font-loader.ts'
+
+export const faces = fontWorkerLoader(
+  () => new Worker(new URL('./font-worker.ts', import.meta.url), { type: 'module', name: 'font faces' })
+)

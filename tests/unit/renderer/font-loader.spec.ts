@@ -1,0 +1,91 @@
+import { describe, expect, test } from 'vitest'
+import { fontWorkerLoader, workerFace, type FontWorker, type WorkerFace } from '../../../renderer/lib/font-loader.ts'
+
+/** A stand-in for the font worker: records what it is sent, answers when the test says. */
+class FakeWorker {
+  sent: unknown[] = []
+  terminated = false
+  onmessage: ((event: MessageEvent) => void) | null = null
+  onerror: ((event: unknown) => void) | null = null
+  postMessage(data: unknown): void {
+    this.sent.push(data)
+  }
+  terminate(): void {
+    this.terminated = true
+  }
+  answer(): void {
+    this.onmessage?.(new MessageEvent('message', { data: 1 }))
+  }
+  fail(): void {
+    this.onerror?.({})
+  }
+}
+
+const face = (text: string): WorkerFace => ({ font: '400 16px serif', lang: 'ko', text })
+/** Settles pending promise callbacks. */
+const flush = () => new Promise((resolve) => setTimeout(resolve))
+
+function loaderWith(worker: FakeWorker) {
+  return fontWorkerLoader(() => worker as unknown as FontWorker)
+}
+
+describe('workerFace', () => {
+  test('resolves the family\'s custom properties, nested ones included (the root\'s computed values)', () => {
+    const style = { getPropertyValue: (name: string) => ({ '--font-zh': " 'Noto Sans CJK SC', 'Pretendard', sans-serif" })[name] ?? '' }
+    expect(workerFace({ family: 'var(--font-zh)', weight: 700, lang: 'zh', text: '北京' }, style)).toEqual({
+      font: "700 16px 'Noto Sans CJK SC', 'Pretendard', sans-serif",
+      lang: 'zh',
+      text: '北京'
+    })
+  })
+})
+
+describe('fontWorkerLoader', () => {
+  test('loads one set of faces at a time: the next is sent only once the worker has answered the one before', async () => {
+    const worker = new FakeWorker()
+    const loader = loaderWith(worker)
+    const done: string[] = []
+    void loader.load([face('a')]).then(() => done.push('a'))
+    void loader.load([face('b'), face('c')]).then(() => done.push('bc'))
+    await flush()
+    expect(worker.sent).toEqual([[face('a')]])
+    worker.answer()
+    await flush()
+    expect(done).toEqual(['a'])
+    expect(worker.sent).toEqual([[face('a')], [face('b'), face('c')]])
+    worker.answer()
+    await flush()
+    expect(done).toEqual(['a', 'bc'])
+    loader.end()
+    expect(worker.terminated).toBe(true)
+  })
+
+  test('a worker that fails ends: what it was loading and every later load resolve at once (the window loads them)', async () => {
+    const worker = new FakeWorker()
+    const loader = loaderWith(worker)
+    const pending = loader.load([face('a')])
+    await flush()
+    worker.fail()
+    await expect(pending).resolves.toBeUndefined()
+    expect(worker.terminated).toBe(true)
+    await expect(loader.load([face('b')])).resolves.toBeUndefined()
+    expect(worker.sent).toEqual([[face('a')]])
+  })
+
+  test('a worker that cannot be created resolves every load at once', async () => {
+    const loader = fontWorkerLoader(() => {
+      throw new Error('workers are not allowed here')
+    })
+    await expect(loader.load([face('a')])).resolves.toBeUndefined()
+  })
+
+  test('ending it while faces are loading resolves them and ends the worker', async () => {
+    const worker = new FakeWorker()
+    const loader = loaderWith(worker)
+    const pending = loader.load([face('a')])
+    await flush()
+    loader.end()
+    await expect(pending).resolves.toBeUndefined()
+    expect(worker.terminated).toBe(true)
+  })
+})
