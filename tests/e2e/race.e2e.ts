@@ -29,6 +29,10 @@ test('a second query typed while the first is in flight: only its matches are ma
   const first = await holdSearch(page, '베이징')
   await page.goto('/')
   await page.keyboard.press('Control+k')
+  // Typed text goes where focus is: a shortcut pressed before the app has mounted is held and replayed (see
+  // early-keys.ts), text typed into a page with no app yet has nowhere to go (Electron shows the window only
+  // once the app is drawn). The mount follows the page's load event by the font faces' worker (50-150 ms).
+  await expect(search.box).toBeFocused()
 
   const sent = page.waitForRequest((r) => r.url().endsWith('/api/search') && r.postData()?.includes('"베이징"') === true)
   await page.keyboard.type('베이징')
