@@ -4,6 +4,7 @@
  * into memory shared with the renderer: a synchronous wait of 20–90 ms on the thread that asked (issue 10, 13).
  * Asked for by a worker, the wait is the worker's, and the face is then there for the whole renderer process.
  */
+
 /** One face: the font-family (the app's own custom properties, so the faces are the ones the CSS asks for). */
 export interface FontSpecimen {
   family: string
@@ -45,10 +46,17 @@ export interface FaceLoader {
 }
 
 /**
+ * How long a load may take before the worker is given up (then the window loads the faces itself). A fresh
+ * start's two faces take 40–110 ms; the window's first render waits for them, so it must never wait forever.
+ */
+export const FACES_PATIENCE_MS = 2000
+
+/**
  * A face loader backed by one worker (font-worker.ts), created at once so that it is running by the time the
  * first faces are asked for. Loading a face takes Chromium's font service a lock that every thread of the
  * renderer waits for, so one face is loaded at a time and the window should not lay out new text meanwhile:
- * loads run one after another, each when the one before has answered.
+ * loads run one after another, each when the one before has answered. A worker that fails, or does not answer
+ * within FACES_PATIENCE_MS, is ended, and every load resolves at once from then on.
  */
 export function fontWorkerLoader(createWorker: () => FontWorker): FaceLoader {
   let worker: FontWorker | undefined
@@ -58,13 +66,18 @@ export function fontWorkerLoader(createWorker: () => FontWorker): FaceLoader {
     worker = undefined
   }
   let answered: (() => void) | undefined
+  let patience: ReturnType<typeof setTimeout> | undefined
+  const settle = (): void => {
+    clearTimeout(patience)
+    answered?.()
+  }
   const stop = (): void => {
     worker?.terminate()
     worker = undefined
-    answered?.()
+    settle()
   }
   if (worker) {
-    worker.onmessage = () => answered?.()
+    worker.onmessage = settle
     worker.onerror = stop
   }
   let queue = Promise.resolve()
@@ -75,6 +88,7 @@ export function fontWorkerLoader(createWorker: () => FontWorker): FaceLoader {
           new Promise<void>((resolve) => {
             if (!worker) return resolve()
             answered = resolve
+            patience = setTimeout(stop, FACES_PATIENCE_MS)
             worker.postMessage(faces)
           })
       )

@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest'
-import { fontWorkerLoader, workerFace, type FontWorker, type WorkerFace } from '../../../renderer/lib/font-loader.ts'
+import { describe, expect, test, vi } from 'vitest'
+import { FACES_PATIENCE_MS, fontWorkerLoader, workerFace, type FontWorker, type WorkerFace } from '../../../renderer/lib/font-loader.ts'
 
 /** A stand-in for the font worker: records what it is sent, answers when the test says. */
 class FakeWorker {
@@ -87,5 +87,39 @@ describe('fontWorkerLoader', () => {
     loader.end()
     await expect(pending).resolves.toBeUndefined()
     expect(worker.terminated).toBe(true)
+  })
+
+  test('a worker that never answers is given up after FACES_PATIENCE_MS: the load resolves (the window renders) and the worker is ended', async () => {
+    vi.useFakeTimers()
+    try {
+      const worker = new FakeWorker()
+      const loader = loaderWith(worker)
+      let done = false
+      void loader.load([face('a')]).then(() => (done = true))
+      await vi.advanceTimersByTimeAsync(FACES_PATIENCE_MS - 1)
+      expect(done).toBe(false)
+      expect(worker.terminated).toBe(false)
+      await vi.advanceTimersByTimeAsync(1)
+      expect(done).toBe(true)
+      expect(worker.terminated).toBe(true)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  test('an answer in time clears the patience: the worker stays for the next load', async () => {
+    vi.useFakeTimers()
+    try {
+      const worker = new FakeWorker()
+      const loader = loaderWith(worker)
+      const first = loader.load([face('a')])
+      await vi.advanceTimersByTimeAsync(10)
+      worker.answer()
+      await first
+      await vi.advanceTimersByTimeAsync(FACES_PATIENCE_MS * 2)
+      expect(worker.terminated).toBe(false)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
