@@ -2,11 +2,11 @@
  * `npm run bench:ui [-- BRIEFINGS]`: the main screens in Chromium through the test bridge and the real services,
  * over BRIEFINGS generated briefings (default 2,600) in an archive whose search index is saved (the services are
  * opened a second time, so the index is loaded as at a normal start). Five runs, each in a browser of its own
- * (as every start of the app is); each measures, in the page:
- * the library visible after start (navigation → the first row painted), the long tasks of the idle work in the
- * two seconds after it, opening a briefing, returning to the library, scrolling the library, typing a search and drawing its results, and "결과 더 보기"; last, the start again
- * in the same page (warm caches). Opening a briefing is
- * timed twice: until its first items show, and until every item is drawn (the reader draws a few per frame). Each step also
+ * (as every start of the app is); each measures, in the page: the library visible after start (navigation → the
+ * first row painted), the long tasks of the idle work in the two seconds after it, opening a briefing, returning
+ * to the library, scrolling the library, typing a search and drawing its results, and "결과 더 보기"; last, the
+ * start again in the same page (warm caches). Opening a briefing is timed twice: until its first items show, and
+ * until every item is drawn (the reader draws a few per frame). Each step also
  * reads the long tasks (PerformanceObserver 'longtask') it caused. Prints a Markdown table with the targets.
  *
  * BENCH_UI_ARCHIVE=DIR keeps the generated archive in DIR and reuses it on the next run (the generation takes
