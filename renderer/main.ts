@@ -1,10 +1,9 @@
 // First: it starts the font faces' worker (see font-faces.ts).
-import { faces } from './lib/font-faces.ts'
+import { loadFaces } from './lib/font-faces.ts'
 import { mount } from 'svelte'
 import App from './App.svelte'
 import { holdEarlyKeys } from './lib/early-keys.ts'
 import { inTurn } from './lib/in-turn.ts'
-import { workerFace } from './lib/font-loader.ts'
 import { APP_FACES, warmFont } from './lib/warm-fonts.ts'
 import { library } from './stores/library.svelte.ts'
 import { settings } from './stores/settings.svelte.ts'
@@ -18,15 +17,12 @@ const target = document.getElementById('app')
 if (!target) throw new Error('renderer: #app element missing from index.html')
 
 // Each in a task of its own (the scripts' evaluation, the first layout of text and the first render in one task
-// were the start's longest, issue 10, 13): the window's font faces (see APP_FACES), then the app. Keys pressed
-// meanwhile are held and given to the app once it is mounted.
+// were the start's longest, issue 10, 13): the window's font faces (see APP_FACES), loaded by the font worker and
+// then laid out once here, then the app. Keys pressed meanwhile are held and given to the app once it is mounted.
 const replayKeys = holdEarlyKeys(window, KeyboardEvent)
 inTurn(
   [
-    () => {
-      const style = getComputedStyle(document.documentElement)
-      return faces.load(APP_FACES.map((face) => workerFace(face, style)))
-    },
+    () => loadFaces(APP_FACES),
     ...APP_FACES.map((face) => () => warmFont(document, face)),
     () => {
       mount(App, { target })

@@ -1,4 +1,4 @@
-import { describe, expect, test, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { FACES_PATIENCE_MS, fontWorkerLoader, workerFace, type FontWorker, type WorkerFace } from '../../../renderer/lib/font-loader.ts'
 
 /** A stand-in for the font worker: records what it is sent, answers when the test says. */
@@ -60,12 +60,15 @@ describe('fontWorkerLoader', () => {
     expect(worker.terminated).toBe(true)
   })
 
-  test('a worker that fails ends: what it was loading and every later load resolve at once (the window loads them)', async () => {
+  test.each([
+    ['fails', (worker: FakeWorker) => worker.fail()],
+    ['is ended', (_: FakeWorker, loader: ReturnType<typeof loaderWith>) => loader.end()]
+  ])('a worker that %s while loading is ended: what it was loading and every later load resolve at once (the window loads them)', async (_, stop) => {
     const worker = new FakeWorker()
     const loader = loaderWith(worker)
     const pending = loader.load([face('a')])
     await flush()
-    worker.fail()
+    stop(worker, loader)
     await expect(pending).resolves.toBeUndefined()
     expect(worker.terminated).toBe(true)
     await expect(loader.load([face('b')])).resolves.toBeUndefined()
@@ -79,19 +82,11 @@ describe('fontWorkerLoader', () => {
     await expect(loader.load([face('a')])).resolves.toBeUndefined()
   })
 
-  test('ending it while faces are loading resolves them and ends the worker', async () => {
-    const worker = new FakeWorker()
-    const loader = loaderWith(worker)
-    const pending = loader.load([face('a')])
-    await flush()
-    loader.end()
-    await expect(pending).resolves.toBeUndefined()
-    expect(worker.terminated).toBe(true)
-  })
+  describe('patience', () => {
+    beforeEach(() => vi.useFakeTimers())
+    afterEach(() => vi.useRealTimers())
 
-  test('a worker that never answers is given up after FACES_PATIENCE_MS: the load resolves (the window renders) and the worker is ended', async () => {
-    vi.useFakeTimers()
-    try {
+    test('a worker that never answers is given up after FACES_PATIENCE_MS: the load resolves (the window renders) and the worker is ended', async () => {
       const worker = new FakeWorker()
       const loader = loaderWith(worker)
       let done = false
@@ -102,14 +97,9 @@ describe('fontWorkerLoader', () => {
       await vi.advanceTimersByTimeAsync(1)
       expect(done).toBe(true)
       expect(worker.terminated).toBe(true)
-    } finally {
-      vi.useRealTimers()
-    }
-  })
+    })
 
-  test('an answer in time clears the patience: the worker stays for the next load', async () => {
-    vi.useFakeTimers()
-    try {
+    test('an answer in time clears the patience: the worker stays for the next load', async () => {
       const worker = new FakeWorker()
       const loader = loaderWith(worker)
       const first = loader.load([face('a')])
@@ -118,8 +108,6 @@ describe('fontWorkerLoader', () => {
       await first
       await vi.advanceTimersByTimeAsync(FACES_PATIENCE_MS * 2)
       expect(worker.terminated).toBe(false)
-    } finally {
-      vi.useRealTimers()
-    }
+    })
   })
 })
