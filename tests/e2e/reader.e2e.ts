@@ -203,7 +203,7 @@ test('reads a sample briefing from the library to the last shortcut', async ({ p
   const headline = article(page, sampleItem('I-01')).getByText(/과학기술부\(科學技術部\)는 AI를 과학 연구/)
   await expect(headline).toBeVisible()
   expect(await headline.evaluate((element) => element.closest('[lang]')?.getAttribute('lang'))).toBe('ko')
-  expect(await style(headline, 'font-family')).toMatch(/^"?Pretendard/)
+  expect(await style(headline, 'font-family')).toMatch(/^"?Noto Sans CJK KR/)
   expect(await readerFontSize(page)).toBeGreaterThanOrEqual(16)
 
   // Keyboard: j/k move the current item (↑ ↓ scroll by lines since issue 10: reader-nav.e2e.ts).
