@@ -36,19 +36,20 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 
 /**
  * Installed before the app's scripts: records long tasks (start, duration) and when the library's first row
- * appears (`window.__libraryMs`, from navigation start).
+ * can be seen (`window.__libraryMs`, from navigation start).
  */
 const INIT = `(() => {
   window.__long = []
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__long.push({ start: e.startTime, duration: e.duration })
   }).observe({ type: 'longtask', buffered: true })
-  const seen = () => document.querySelector('[role="listbox"][aria-label="브리핑 목록"] [role="option"]')
+  // A row that can be seen: the app is mounted hidden and shown once its font faces have loaded (main.ts).
+  const seen = () => document.querySelector('[role="listbox"][aria-label="브리핑 목록"] [role="option"]')?.checkVisibility()
   new MutationObserver((_, observer) => {
     if (!seen()) return
     observer.disconnect()
     requestAnimationFrame(() => requestAnimationFrame(() => (window.__libraryMs = performance.now())))
-  }).observe(document, { subtree: true, childList: true })
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['hidden'] })
   // When an opened briefing has every item drawn (the reader draws a few per frame).
   new MutationObserver(() => {
     if (!window.__drawnAt && document.querySelector('main .page[data-drawn="all"]')) window.__drawnAt = performance.now()

@@ -1,7 +1,8 @@
 /**
- * The app mounts a few tasks after its scripts are evaluated (one task for all was the start's longest, issue
- * 10), so the page's load event can come before it and a key pressed at once (Ctrl+K) would find no handler.
- * The keys pressed until then are held and, once the app is mounted, dispatched again where focus is.
+ * The app is shown a few tasks after its scripts are evaluated (mounted hidden, then shown once its font faces
+ * have loaded, see start.ts; one task for all was the start's longest, issue 10), so the page's load event can
+ * come before it and a key pressed at once (Ctrl+K) would find no handler, or a hidden search box.
+ * The keys pressed until then are held and, once the app is shown, dispatched again where focus is.
  */
 
 /** What is kept of a key event (the DOM's KeyboardEvent has all of it, and takes it as its init). */

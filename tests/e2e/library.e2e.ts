@@ -27,6 +27,9 @@ test('200 briefings and three posts: groups with counts, filters, sort, only the
   const count = page.locator('#library-title + .count')
   await expect(count).toHaveText(`브리핑 ${total}건`)
   const listbox = page.getByRole('listbox', { name: '브리핑 목록' })
+  // The app is mounted hidden and shown once its faces have loaded (start.ts); the rows come a task after the
+  // mount's own, so the count is there before them.
+  await expect(listbox.getByRole('option').first()).toBeVisible()
   // Virtualised: far fewer rows in the DOM than briefings, each knowing its place among all.
   const drawn = await listbox.getByRole('option').count()
   expect(drawn).toBeGreaterThan(3)

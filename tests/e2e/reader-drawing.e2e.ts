@@ -98,14 +98,19 @@ test('find in briefing, opened at once, counts the matches of every item, drawn 
   expect(errors).toEqual([])
 })
 
-/** A font probe as it was when laid out. */
-type Probe = { lang: string; family: string; weight: string; hidden: boolean; ariaHidden: string | null }
+/** A probe as warmFont lays it out, and the app at that moment: mounted (its top bar there) and hidden or not. */
+type Probe = { lang: string; family: string; weight: string; hidden: boolean; ariaHidden: string | null; app: string }
 
-test('the font faces are loaded in a worker, then laid out in the window: its own before the first render, the reader\'s in idle time, once each, hidden, nothing left behind', async ({ page }) => {
+test('the font faces are loaded in a worker, then laid out in the window: its own while the app is mounted hidden, then shown; the reader\'s in idle time, once each, hidden, nothing left behind', async ({ page }) => {
   const errors = watchErrors(page)
   // Records each probe warmFont lays out (a span on the body, measured once) as it is at that moment, and each
   // worker the page starts (its name, what it answered, whether it was ended).
   await page.addInitScript(() => {
+    /** How #app is: 'empty' (not mounted yet), 'hidden' (mounted, not shown) or 'shown'. */
+    const appState = (): string => {
+      const app = document.getElementById('app')
+      return !app?.querySelector('header') ? 'empty' : app.hidden ? 'hidden' : 'shown'
+    }
     const seen: Probe[] = []
     const workers: { name: string; answers: unknown[]; ended: boolean }[] = []
     Object.assign(window, { __probes: seen, __workers: workers })
@@ -128,7 +133,7 @@ test('the font faces are loaded in a worker, then laid out in the window: its ow
     Element.prototype.getBoundingClientRect = function (this: Element) {
       if (this instanceof HTMLSpanElement && this.parentElement === document.body) {
         const style = getComputedStyle(this)
-        seen.push({ lang: this.lang, family: style.fontFamily, weight: style.fontWeight, hidden: style.visibility === 'hidden', ariaHidden: this.getAttribute('aria-hidden') })
+        seen.push({ lang: this.lang, family: style.fontFamily, weight: style.fontWeight, hidden: style.visibility === 'hidden', ariaHidden: this.getAttribute('aria-hidden'), app: appState() })
       }
       return measure.call(this)
     }
@@ -144,6 +149,10 @@ test('the font faces are loaded in a worker, then laid out in the window: its ow
   expect(laidOut[2].family).toContain('Noto Sans CJK SC')
   expect(laidOut[4].family).toContain('Georgia')
   expect(laidOut.every((p) => p.hidden && p.ariaHidden === 'true')).toBe(true)
+  // The window's faces were laid out while the app was mounted but hidden (it is shown once they are ready);
+  // the reader's once it was shown.
+  expect(laidOut.map((p) => p.app)).toEqual(['hidden', 'hidden', 'shown', 'shown', 'shown'])
+  await expect(page.locator('#app')).not.toHaveAttribute('hidden')
   // Each was removed once laid out.
   expect(await page.evaluate(() => document.querySelectorAll('body > span').length)).toBe(0)
   // One worker measured them first (the window's two faces, then the reader's three: it answers with how many it

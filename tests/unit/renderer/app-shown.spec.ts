@@ -1,0 +1,52 @@
+import { beforeEach, describe, expect, test, vi } from 'vitest'
+
+type AppShown = typeof import('../../../renderer/lib/app-shown.ts')
+
+/** A fresh copy of the module (it holds whether the app is shown). */
+async function fresh(): Promise<AppShown> {
+  vi.resetModules()
+  return import('../../../renderer/lib/app-shown.ts')
+}
+
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve))
+
+describe('app-shown', () => {
+  let shown: AppShown
+  beforeEach(async () => {
+    shown = await fresh()
+  })
+
+  test('work waiting for the app runs once it is shown, not before', async () => {
+    const ran: string[] = []
+    shown.whenAppShown(() => ran.push('first'))
+    shown.whenAppShown(() => ran.push('second'))
+    await settle()
+    expect(ran).toEqual([])
+    expect(shown.isAppShown()).toBe(false)
+
+    shown.markAppShown()
+    expect(shown.isAppShown()).toBe(true)
+    await settle()
+    expect(ran).toEqual(['first', 'second'])
+  })
+
+  test('work cancelled before the app is shown never runs', async () => {
+    const ran: string[] = []
+    const cancel = shown.whenAppShown(() => ran.push('cancelled'))
+    shown.whenAppShown(() => ran.push('kept'))
+    cancel()
+    shown.markAppShown()
+    await settle()
+    expect(ran).toEqual(['kept'])
+  })
+
+  test('work asked for once the app is shown runs in the next microtask', async () => {
+    shown.markAppShown()
+    const ran: string[] = []
+    shown.whenAppShown(() => ran.push('late'))
+    expect(ran).toEqual([])
+    await Promise.resolve()
+    await Promise.resolve()
+    expect(ran).toEqual(['late'])
+  })
+})
