@@ -7,8 +7,15 @@
  * window's caches of that face): the window's own faces (APP_FACES) before the first render, while the library's
  * list is on its way; the faces only the reader uses (READER_FACES: Chinese regular and bold, the numerals'
  * serif) in idle moments after the start.
+ *
+ * Each size and weight of a face is then a font of its own, and the first text laid out in one asks the browser
+ * for its rendering style (a synchronous round trip, 0.5–2 ms in a fresh process): opening the first briefing
+ * asked 20–30 times, 10–15 ms inside the frame that draws it. So the steps of the type scale (app.css --fs-*) are
+ * also laid out once in idle time, one weight per task (warmSizes).
  */
 import type { FontSpecimen } from './font-loader.ts'
+
+export { SCALE_STEPS, SCALE_WEIGHTS } from './type-scale.ts'
 
 /** The window's own face, regular and bold (the library's rows and titles). */
 export const APP_FACES: readonly FontSpecimen[] = [
@@ -29,6 +36,23 @@ export function warmFont(document: Document, specimen: FontSpecimen): void {
   probe.lang = specimen.lang
   probe.textContent = specimen.text
   probe.style.cssText = `position: fixed; top: 0; left: 0; visibility: hidden; pointer-events: none; white-space: nowrap; font-family: ${specimen.family}; font-weight: ${specimen.weight}`
+  document.body.append(probe)
+  probe.getBoundingClientRect()
+  probe.remove()
+}
+
+/** Lays out a word of `specimen` in each of `steps` (CSS custom properties holding sizes) at once, then removes it. */
+export function warmSizes(document: Document, specimen: FontSpecimen, steps: readonly string[]): void {
+  const probe = document.createElement('span')
+  probe.setAttribute('aria-hidden', 'true')
+  probe.lang = specimen.lang
+  probe.style.cssText = `position: fixed; top: 0; left: 0; visibility: hidden; pointer-events: none; white-space: nowrap; font-family: ${specimen.family}; font-weight: ${specimen.weight}`
+  for (const step of steps) {
+    const line = document.createElement('span')
+    line.textContent = specimen.text
+    line.style.fontSize = `var(${step})`
+    probe.append(line)
+  }
   document.body.append(probe)
   probe.getBoundingClientRect()
   probe.remove()

@@ -99,9 +99,11 @@ test('find in briefing, opened at once, counts the matches of every item, drawn 
 })
 
 /** A probe as warmFont lays it out, and the app at that moment: mounted (its top bar there) and hidden or not. */
-type Probe = { lang: string; family: string; weight: string; hidden: boolean; ariaHidden: string | null; app: string }
+type Probe = { lang: string; family: string; weight: string; hidden: boolean; ariaHidden: string | null; app: string; sizes: string[] }
+/** The type scale's steps at the default zoom (app.css --fs-*), in px. */
+const SIZES = ['12px', '13px', '14px', '15px', '16px', '17px', '18px', '20px', '22px', '24px', '32px']
 
-test('the font faces are loaded in a worker, then laid out in the window: its own while the app is mounted hidden, then shown; the reader\'s in idle time, once each, hidden, nothing left behind', async ({ page }) => {
+test('the font faces are loaded in a worker, then laid out in the window: its own while the app is mounted hidden, then shown; the reader\'s and the type scale\'s sizes in idle time, once each, hidden, nothing left behind', async ({ page }) => {
   const errors = watchErrors(page)
   // Records each probe warmFont lays out (a span on the body, measured once) as it is at that moment, and each
   // worker the page starts (its name, what it answered, whether it was ended).
@@ -133,7 +135,7 @@ test('the font faces are loaded in a worker, then laid out in the window: its ow
     Element.prototype.getBoundingClientRect = function (this: Element) {
       if (this instanceof HTMLSpanElement && this.parentElement === document.body) {
         const style = getComputedStyle(this)
-        seen.push({ lang: this.lang, family: style.fontFamily, weight: style.fontWeight, hidden: style.visibility === 'hidden', ariaHidden: this.getAttribute('aria-hidden'), app: appState() })
+        seen.push({ lang: this.lang, family: style.fontFamily, weight: style.fontWeight, hidden: style.visibility === 'hidden', ariaHidden: this.getAttribute('aria-hidden'), app: appState(), sizes: [...this.children].map((line) => getComputedStyle(line).fontSize) })
       }
       return measure.call(this)
     }
@@ -141,17 +143,19 @@ test('the font faces are loaded in a worker, then laid out in the window: its ow
   await page.goto('/')
   await expect(page.getByRole('listbox', { name: '브리핑 목록' }).getByRole('option').first()).toBeVisible()
   const probes = () => page.evaluate(() => (window as unknown as { __probes: Probe[] }).__probes)
-  await expect.poll(async () => (await probes()).length).toBe(5)
+  await expect.poll(async () => (await probes()).length).toBe(8)
   const laidOut = await probes()
-  // The window's face before the first render, then the reader's in idle time.
-  expect(laidOut.map((p) => `${p.lang} ${p.weight}`)).toEqual(['ko 400', 'ko 700', 'zh 400', 'zh 700', 'ko 700'])
+  // The window's face before the first render, then the reader's in idle time, then the type scale's sizes in
+  // the window's face, one weight at a time (a line in each step).
+  expect(laidOut.map((p) => `${p.lang} ${p.weight}`)).toEqual(['ko 400', 'ko 700', 'zh 400', 'zh 700', 'ko 700', 'ko 400', 'ko 600', 'ko 700'])
+  expect(laidOut.slice(5).map((p) => p.sizes)).toEqual([SIZES, SIZES, SIZES])
   expect(laidOut[0].family).toContain('Noto Sans CJK KR')
   expect(laidOut[2].family).toContain('Noto Sans CJK SC')
   expect(laidOut[4].family).toContain('Georgia')
   expect(laidOut.every((p) => p.hidden && p.ariaHidden === 'true')).toBe(true)
   // The window's faces were laid out while the app was mounted but hidden (it is shown once they are ready);
   // the reader's once it was shown.
-  expect(laidOut.map((p) => p.app)).toEqual(['hidden', 'hidden', 'shown', 'shown', 'shown'])
+  expect(laidOut.map((p) => p.app)).toEqual(['hidden', 'hidden', 'shown', 'shown', 'shown', 'shown', 'shown', 'shown'])
   await expect(page.locator('#app')).not.toHaveAttribute('hidden')
   // Each was removed once laid out.
   expect(await page.evaluate(() => document.querySelectorAll('body > span').length)).toBe(0)
