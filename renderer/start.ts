@@ -33,7 +33,8 @@ export function start({ target, appFaces, replayKeys }: Start): void {
       () => {
         mount(App, { target })
       },
-      () => appFaces,
+      // The loader resolves even when the worker fails or does not answer; whatever happens, the app is shown.
+      () => appFaces.catch(() => {}),
       ...APP_FACES.map((face) => () => warmFont(document, face)),
       () => {
         target.hidden = false
