@@ -43,7 +43,7 @@ const INIT = `(() => {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__long.push({ start: e.startTime, duration: e.duration })
   }).observe({ type: 'longtask', buffered: true })
-  // A row that can be seen: the app is mounted hidden and shown once its font faces have loaded (main.ts).
+  // A row that can be seen: the app is mounted hidden and shown once its font faces have loaded (start.ts).
   const seen = () => document.querySelector('[role="listbox"][aria-label="브리핑 목록"] [role="option"]')?.checkVisibility()
   new MutationObserver((_, observer) => {
     if (!seen()) return
