@@ -1,5 +1,5 @@
 /**
- * The type scale (app.css --fs-*), as warm-fonts.ts lays it out in idle time. A unit test keeps this list and
+ * The type scale (app.css --fs-*), as App lays it out in idle time (warmSizes, warm-fonts.ts). A unit test keeps this list and
  * app.css the same.
  */
 

@@ -15,8 +15,6 @@
  */
 import type { FontSpecimen } from './font-loader.ts'
 
-export { SCALE_STEPS, SCALE_WEIGHTS } from './type-scale.ts'
-
 /** The window's own face, regular and bold (the library's rows and titles). */
 export const APP_FACES: readonly FontSpecimen[] = [
   { family: 'var(--font-sans)', weight: 400, lang: 'ko', text: '브리핑 목록 Briefing 2026' },
@@ -31,28 +29,30 @@ export const READER_FACES: readonly FontSpecimen[] = [
 
 /** Lays out `specimen` once in `document` (the layout loads its face), then removes it. */
 export function warmFont(document: Document, specimen: FontSpecimen): void {
-  const probe = document.createElement('span')
-  probe.setAttribute('aria-hidden', 'true')
-  probe.lang = specimen.lang
-  probe.textContent = specimen.text
-  probe.style.cssText = `position: fixed; top: 0; left: 0; visibility: hidden; pointer-events: none; white-space: nowrap; font-family: ${specimen.family}; font-weight: ${specimen.weight}`
-  document.body.append(probe)
-  probe.getBoundingClientRect()
-  probe.remove()
+  layOutOnce(document, specimen, (probe) => {
+    probe.textContent = specimen.text
+  })
 }
 
 /** Lays out a word of `specimen` in each of `steps` (CSS custom properties holding sizes) at once, then removes it. */
 export function warmSizes(document: Document, specimen: FontSpecimen, steps: readonly string[]): void {
+  layOutOnce(document, specimen, (probe) => {
+    for (const step of steps) {
+      const line = document.createElement('span')
+      line.textContent = specimen.text
+      line.style.fontSize = `var(${step})`
+      probe.append(line)
+    }
+  })
+}
+
+/** A probe in `specimen`'s face, off screen and hidden from everyone, filled by `fill`, measured once, removed. */
+function layOutOnce(document: Document, specimen: FontSpecimen, fill: (probe: HTMLSpanElement) => void): void {
   const probe = document.createElement('span')
   probe.setAttribute('aria-hidden', 'true')
   probe.lang = specimen.lang
   probe.style.cssText = `position: fixed; top: 0; left: 0; visibility: hidden; pointer-events: none; white-space: nowrap; font-family: ${specimen.family}; font-weight: ${specimen.weight}`
-  for (const step of steps) {
-    const line = document.createElement('span')
-    line.textContent = specimen.text
-    line.style.fontSize = `var(${step})`
-    probe.append(line)
-  }
+  fill(probe)
   document.body.append(probe)
   probe.getBoundingClientRect()
   probe.remove()
