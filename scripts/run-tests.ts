@@ -3,7 +3,8 @@
  * unit tests, build, end-to-end tests in Chromium, then the Electron smoke test, streaming each tool's output.
  * When no browser can be found or installed it stops before any step with one line saying what to install.
  * `RUN_TESTS_SETUP_ONLY=1` runs the set-up alone. Counts come from the JSON reports (a type-check or the build counts as one
- * check; a skipped test is never a pass) and the last line is `N passed, N failed`. Exits 1 on any failure.
+ * check; a skipped test is never a pass), the failed tests are named after the summary, and the last line is
+ * `N passed, N failed`. Exits 1 on any failure.
  *
  * Every tool runs on this Node (process.execPath, Node 24 under npm) rather than the system `node`.
  */
@@ -12,41 +13,25 @@ import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { realSetupDeps, setUpChromium } from './chromium.ts'
+import { type Counts, playwrightCounts, playwrightFailures, vitestCounts, vitestFailures } from './test-report.ts'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const RESULTS = join(ROOT, 'test-results')
 const bin = (path: string): string => join(ROOT, 'node_modules', path)
 
-interface Counts {
-  passed: number
-  failed: number
-  skipped: number
-}
 interface Step {
   name: string
   /** Script run with this Node, and its arguments. */
   script: string
   args: string[]
   /** A JSON report to count tests from; without one the step is one check. */
-  report?: { file: string; read: (json: unknown) => Counts }
+  report?: { file: string; read: (json: unknown) => Counts; failures: (json: unknown) => string[] }
   /** Why the step cannot run, if it cannot. */
   skipIf?: () => string | undefined
   /** Steps this one needs to have passed. */
   needs?: string[]
   /** Runs the command under `xvfb-run` when there is no display and xvfb-run exists. */
   display?: boolean
-}
-
-/** Vitest's JSON reporter (Jest format). */
-function vitestCounts(json: unknown): Counts {
-  const r = json as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }
-  return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + (r.numTodoTests ?? 0) }
-}
-
-/** Playwright's JSON reporter: `flaky` passed on retry and counts as passed. */
-function playwrightCounts(json: unknown): Counts {
-  const s = (json as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats
-  return { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped }
 }
 
 const hasDisplay = (): boolean => Boolean(process.env['DISPLAY'] || process.env['WAYLAND_DISPLAY'])
@@ -68,20 +53,20 @@ const STEPS: Step[] = [
     name: 'vitest',
     script: bin('vitest/vitest.mjs'),
     args: ['run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'],
-    report: { file: join(RESULTS, 'unit.json'), read: vitestCounts }
+    report: { file: join(RESULTS, 'unit.json'), read: vitestCounts, failures: (json) => vitestFailures(json, ROOT) }
   },
   {
     name: 'e2e (Chromium)',
     script: bin('@playwright/test/cli.js'),
     args: ['test', '-c', 'tests/playwright.config.ts'],
-    report: { file: join(RESULTS, 'e2e.json'), read: playwrightCounts },
+    report: { file: join(RESULTS, 'e2e.json'), read: playwrightCounts, failures: playwrightFailures },
     needs: ['build']
   },
   {
     name: 'e2e (Electron smoke)',
     script: bin('@playwright/test/cli.js'),
     args: ['test', '-c', 'tests/electron/playwright.config.ts', '--pass-with-no-tests'],
-    report: { file: join(RESULTS, 'electron.json'), read: playwrightCounts },
+    report: { file: join(RESULTS, 'electron.json'), read: playwrightCounts, failures: playwrightFailures },
     skipIf: () => (existsSync(join(ROOT, 'tests/electron/playwright.config.ts')) ? undefined : 'tests/electron/playwright.config.ts not found'),
     needs: ['build'],
     display: true
@@ -106,11 +91,13 @@ function run(step: Step, env: NodeJS.ProcessEnv): Promise<number> {
   })
 }
 
-function countStep(step: Step, exitCode: number): Counts {
+function countStep(step: Step, exitCode: number, failures: string[]): Counts {
   if (!step.report) return exitCode === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 }
   let counts: Counts
   try {
-    counts = step.report.read(JSON.parse(readFileSync(step.report.file, 'utf8')))
+    const json: unknown = JSON.parse(readFileSync(step.report.file, 'utf8'))
+    counts = step.report.read(json)
+    failures.push(...step.report.failures(json).map((f) => `${step.name}: ${f}`))
   } catch (error) {
     console.error(`run-tests: ${step.name}: no readable report at ${step.report.file} (${String(error)})`)
     return { passed: 0, failed: 1, skipped: 0 }
@@ -134,6 +121,7 @@ async function main(): Promise<number> {
   const total: Counts = { passed: 0, failed: 0, skipped: 0 }
   const failedSteps = new Set<string>()
   const lines: string[] = []
+  const failures: string[] = []
   for (const step of STEPS) {
     const blocked = step.needs?.find((n) => failedSteps.has(n))
     const reason = blocked ? `${blocked} failed` : step.skipIf?.()
@@ -148,7 +136,7 @@ async function main(): Promise<number> {
     console.log(`\n=== ${step.name}`)
     const t0 = Date.now()
     const code = await run(step, env)
-    const counts = countStep(step, code)
+    const counts = countStep(step, code, failures)
     if (counts.failed > 0) failedSteps.add(step.name)
     total.passed += counts.passed
     total.failed += counts.failed
@@ -158,6 +146,8 @@ async function main(): Promise<number> {
   }
   console.log(`\n=== summary (${((Date.now() - started) / 1000).toFixed(0)}s)`)
   for (const line of lines) console.log(`  ${line}`)
+  // named again here, at the end, where a log cut to its last lines still shows them
+  if (failures.length > 0) console.log(`failed:\n${failures.map((f) => `  ${f}`).join('\n')}`)
   console.log(`${total.skipped} skipped`)
   console.log(`${total.passed} passed, ${total.failed} failed`)
   return total.failed > 0 ? 1 : 0
