@@ -60,7 +60,8 @@ describe('generated documents', () => {
         expect(b.published).toMatch(/^\d{4}-\d{2}-\d{2}$/)
         expect(missingCharacters(text, b)).toEqual([])
       }),
-      { numRuns: 400 }
+      // found by an earlier run: a bullet mark right after a references label
+      { numRuns: 400, examples: [['![참고자료]ㅇ {', 'text']] }
     )
   })
 

@@ -21,13 +21,15 @@ const STRUCTURE_LABELS = [
 
 /** The source with what is not text removed (see above). */
 export function sourceText(source: string): string {
-  let s = source
-    .normalize('NFC')
-    .replace(/(^|\s)(ㅇ|l)(?=\s)/gu, '$1')
-    // º (a letter once NFKC makes it o) as a bullet mark at the start of a line
-    .replace(/(^|\n)([ \t\u3000\u00a0]*)º/gu, '$1$2')
+  let s = source.normalize('NFC')
+  // first the labels: the text after one starts a line of its own (`[참고자료]ㅇ 제목` is a label, then a bullet)
   for (const label of STRUCTURE_LABELS) s = s.replace(label, ' ')
-  return s
+  return (
+    s
+      .replace(/(^|\s)(ㅇ|l)(?=\s)/gu, '$1')
+      // º (a letter once NFKC makes it o) as a bullet mark at the start of a line
+      .replace(/(^|\n)([ \t\u3000\u00a0]*)º/gu, '$1$2')
+  )
 }
 import type { Briefing } from '../../../archive/model/briefing.ts'
 
