@@ -60,8 +60,14 @@ describe('generated documents', () => {
         expect(b.published).toMatch(/^\d{4}-\d{2}-\d{2}$/)
         expect(missingCharacters(text, b)).toEqual([])
       }),
-      // found by an earlier run: a bullet mark right after a references label
-      { numRuns: 400, examples: [['![참고자료]ㅇ {', 'text']] }
+      // found by earlier runs: a bullet mark right after a references label, and one after a board's chrome
+      {
+        numRuns: 400,
+        examples: [
+          ['![참고자료]ㅇ {', 'text'],
+          ['조회수12 과기부등록일2024.10.11 º !', 'text']
+        ]
+      }
     )
   })
 

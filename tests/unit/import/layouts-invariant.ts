@@ -8,8 +8,10 @@
  * at ids, dates, regions, layout names or the warnings' messages: those are derived, not the source's text.
  * For a weekly issue it also looks at the series, publisher and issuer, which the KOSTEC parser reads from the text.
  *
- * Not text: a bullet mark standing alone as a word (`ㅇ` and the `l` of a lost Wingdings glyph, `º` opening a line; the other marks,
- * □ ○ ※ …, are not letters), and the labels a briefing holds as structure rather than words: a references heading
+ * Not text: a bullet mark standing alone as a word (`ㅇ`, `º` and the `l` of a lost Wingdings glyph; `º` also opening a line; the
+ * other marks, □ ○ ※ …, are not letters), mid-line too, as the parser may start a line there: it splits a line before
+ * a label or a board's chrome (`조회수12 등록일2024.10.11 º 제목`). Nor the labels a briefing holds as structure rather
+ * than words: a references heading
  * (`<참고자료>`, `[참고자료]`, `참고자료` alone, `<출처>` …) is the item's references, a contents label (`[목차]`,
  * `목차`) is the briefing's contents.
  */
@@ -26,7 +28,7 @@ export function sourceText(source: string): string {
   for (const label of STRUCTURE_LABELS) s = s.replace(label, ' ')
   return (
     s
-      .replace(/(^|\s)(ㅇ|l)(?=\s)/gu, '$1')
+      .replace(/(^|\s)(ㅇ|l|º)(?=\s)/gu, '$1')
       // º (a letter once NFKC makes it o) as a bullet mark at the start of a line
       .replace(/(^|\n)([ \t\u3000\u00a0]*)º/gu, '$1$2')
   )
