@@ -10,14 +10,16 @@
  *
  * Not text: a bullet mark standing alone as a word (`ㅇ`, `º` and the `l` of a lost Wingdings glyph; `º` also opening a line; the
  * other marks, □ ○ ※ …, are not letters), mid-line too, as the parser may start a line there: it splits a line before
- * a label or a board's chrome (`조회수12 등록일2024.10.11 º 제목`). Nor the labels a briefing holds as structure rather
+ * a label or a board's chrome (`조회수12 등록일2024.10.11 º 제목`) and leaves out image remnants (`![]()ㅇ 제목`). Nor the labels a briefing holds as structure rather
  * than words: a references heading
- * (`<참고자료>`, `[참고자료]`, `참고자료` alone, `<출처>` …) is the item's references, a contents label (`[목차]`,
+ * (`<참고자료>`, `[참고자료]`, `참고자료` as a word of its own, `<출처>` …) is the item's references, a contents label (`[목차]`,
  * `목차`) is the briefing's contents.
  */
 const STRUCTURE_LABELS = [
   /[<[〈《【(]\s*(참고\s*자료|참고\s*문헌|참고|관련\s*자료|원문\s*자료|출처|자료\s*출처|목\s*차)\s*[>\]〉》】)]/gu,
-  /^\s*(※\s*)?(참고\s*자료|참고\s*문헌|관련\s*자료|references?)\s*[:：]?(?=\s|$)/gimu,
+  // a references label as a word of its own: the parser finds it alone on a line once it has split off or left out
+  // what stood beside it (`1-1.PNG 참고자료`, `참고자료조회수12 …`, `참고자료:제목`)
+  /(?<=^|\s)(※\s*)?(참고\s*자료|참고\s*문헌|관련\s*자료|references?)\s*(?:[:：]|(?=\s|$|[[<]|조회|등록일|작성일|게시일))/gimu,
   /^\s*목\s*차\s*[:：]?(?=\s|$)/gmu
 ]
 
@@ -28,7 +30,8 @@ export function sourceText(source: string): string {
   for (const label of STRUCTURE_LABELS) s = s.replace(label, ' ')
   return (
     s
-      .replace(/(^|\s)(ㅇ|l|º)(?=\s)/gu, '$1')
+      // after a closing bracket too: the parser leaves out an image remnant before it (`![]()ㅇ 제목`)
+      .replace(/(^|[\s)\]>])(ㅇ|l|º)(?=\s)/gu, '$1')
       // º (a letter once NFKC makes it o) as a bullet mark at the start of a line
       .replace(/(^|\n)([ \t\u3000\u00a0]*)º/gu, '$1$2')
   )
