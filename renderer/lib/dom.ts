@@ -32,3 +32,16 @@ export function revealInContainer(container: HTMLElement, child: HTMLElement): v
   if (rect.top < box.top + margin) container.scrollTop -= box.top + margin - rect.top
   else if (rect.bottom > box.bottom - margin) container.scrollTop += rect.bottom - (box.bottom - margin)
 }
+
+/**
+ * A keydown handler for a field whose Esc cancels it (a name being typed): `cancel` runs, and the key goes no
+ * further, so the window's own Esc (closing the search) is not also taken.
+ */
+export function onEscape(cancel: () => void): (event: KeyboardEvent) => void {
+  return (event) => {
+    if (event.key !== 'Escape') return
+    event.preventDefault()
+    event.stopPropagation()
+    cancel()
+  }
+}

@@ -245,11 +245,19 @@ test('saved searches: save, a matching briefing imported later shows "N new" wit
   await expect(search.hits.first()).toBeVisible()
   const before = (await api.search({ query: '베이징', limit: 0 })).total
 
-  // save by keyboard: the name defaults to the query
+  // Esc in the name field cancels the save, and only that: the results stay open, nothing is saved
   const save = search.panel.getByRole('button', { name: '검색 저장' })
+  const name = search.panel.getByLabel('저장할 이름')
+  await save.click()
+  await expect(name).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(name).toHaveCount(0)
+  await expect(search.hits.first()).toBeVisible()
+  expect((await api.listSearches({})).saved).toEqual([])
+
+  // save by keyboard: the name defaults to the query
   await save.focus()
   await page.keyboard.press('Enter')
-  const name = search.panel.getByLabel('저장할 이름')
   await expect(name).toBeFocused()
   await expect(name).toHaveValue('베이징')
   await page.keyboard.type('베이징 동향')
@@ -284,10 +292,18 @@ test('saved searches: save, a matching briefing imported later shows "N new" wit
   await expect(toggle).not.toContainText('새 항목')
   expect((await api.listSearches({})).saved[0].newItems).toBe(0)
 
-  // rename (keyboard) and the reload keeps it (main's file)
+  // rename (keyboard) and the reload keeps it (main's file); Esc first cancels a rename and keeps the search page
   await search.box.fill('')
-  await shelf.getByRole('button', { name: '‘베이징 동향’ 이름 바꾸기' }).click()
+  const renameButton = shelf.getByRole('button', { name: '‘베이징 동향’ 이름 바꾸기' })
   const rename = shelf.getByLabel('새 이름')
+  await renameButton.click()
+  await expect(rename).toBeFocused()
+  await page.keyboard.type(' 취소')
+  await page.keyboard.press('Escape')
+  await expect(rename).toHaveCount(0)
+  await expect(shelf.getByRole('button', { name: /^베이징 동향/ })).toBeVisible()
+  expect((await api.listSearches({})).saved[0].name).toBe('베이징 동향')
+  await renameButton.click()
   await expect(rename).toBeFocused()
   await page.keyboard.type('베이징 주간')
   await page.keyboard.press('Enter')
