@@ -8,12 +8,12 @@
  * at ids, dates, regions, layout names or the warnings' messages: those are derived, not the source's text.
  * For a weekly issue it also looks at the series, publisher and issuer, which the KOSTEC parser reads from the text.
  *
- * Not text: a bullet mark standing alone as a word (`ㅇ`, `º` and the `l` of a lost Wingdings glyph; `º` also opening a line; the
- * other marks, □ ○ ※ …, are not letters), mid-line too, as the parser may start a line there: it splits a line before
- * a label or a board's chrome (`조회수12 등록일2024.10.11 º 제목`) and leaves out image remnants (`![]()ㅇ 제목`). Nor the labels a briefing holds as structure rather
- * than words: a references heading
- * (`<참고자료>`, `[참고자료]`, `참고자료` as a word of its own, `<출처>` …) is the item's references, a contents label (`[목차]`,
- * `목차`) is the briefing's contents.
+ * Not text: a bullet mark standing alone as a word (`ㅇ`, `º` and the `l` of a lost Wingdings glyph; `º` also
+ * opening a line; the other marks, □ ○ ※ …, are not letters), mid-line too, as the parser may start a line there:
+ * it splits a line before a label or a board's chrome (`조회수12 등록일2024.10.11 º 제목`) and leaves out image
+ * remnants (`![]()ㅇ 제목`). Nor the labels a briefing holds as structure rather than words: a references heading
+ * (`<참고자료>`, `[참고자료]`, `참고자료` as a word of its own, `<출처>` …) is the item's references, a contents
+ * label (`[목차]`, `목차`) is the briefing's contents.
  */
 const STRUCTURE_LABELS = [
   /[<[〈《【(]\s*(참고\s*자료|참고\s*문헌|참고|관련\s*자료|원문\s*자료|출처|자료\s*출처|목\s*차)\s*[>\]〉》】)]/gu,
