@@ -29,3 +29,15 @@ export function whenAppShown(run: () => void): () => void {
     cancelled = true
   }
 }
+
+/**
+ * For a part of the app's first mount, made while it is hidden (start.ts): runs `draw` in the task after the
+ * mount's, so that the mount stays a short task (issue 10, 13); nothing is seen meanwhile, the app is shown later.
+ * Once the app is shown there is nothing to wait for and `draw` does not run: the caller draws at once (its state
+ * starts from isAppShown()). The function returned cancels.
+ */
+export function afterHiddenMount(draw: () => void): () => void {
+  if (shown) return () => {}
+  const timer = setTimeout(draw)
+  return () => clearTimeout(timer)
+}

@@ -50,3 +50,25 @@ describe('app-shown', () => {
     expect(ran).toEqual(['late'])
   })
 })
+
+describe('afterHiddenMount', () => {
+  test('while the app is hidden, draws in the next task, not in the mount’s; cancelled, never', async () => {
+    const shown = await fresh()
+    const drawn: string[] = []
+    shown.afterHiddenMount(() => drawn.push('rows'))
+    const cancel = shown.afterHiddenMount(() => drawn.push('cancelled'))
+    cancel()
+    expect(drawn).toEqual([])
+    await settle()
+    expect(drawn).toEqual(['rows'])
+  })
+
+  test('once the app is shown, leaves the drawing to the caller (nothing runs later)', async () => {
+    const shown = await fresh()
+    shown.markAppShown()
+    const drawn: string[] = []
+    shown.afterHiddenMount(() => drawn.push('late'))
+    await settle()
+    expect(drawn).toEqual([])
+  })
+})
